@@ -1,0 +1,65 @@
+import { KnownError } from '../../errors.js';
+import { loadRuleSet } from '../../engine/load-rules.js';
+import { checkPaths, conditionPaths } from '../../engine/rule-paths.js';
+import type { Rule, RulePack } from '../../engine/rule-types.js';
+import { findRule, tr } from '../../report/context.js';
+import { describeCheck, describeCondition } from '../../report/describe-check.js';
+import { levelName, referenceText } from '../../report/text.js';
+import type { Lang } from '../../types.js';
+import type { CliIo } from '../io.js';
+
+export interface RulesOptions {
+  circular?: string;
+  level?: string;
+  standard?: string;
+  verification?: string;
+  format: string;
+  lang: Lang;
+}
+
+/** `chuan rules`: one line per rule (id, reference, level, verification, title), filtered. */
+export function runRules(options: RulesOptions, io: CliIo): number {
+  const set = loadRuleSet();
+  const selected = set.packs
+    .filter((p) => !options.circular || p.id === options.circular || p.id.startsWith(`tt${options.circular}`) || p.circular.startsWith(options.circular))
+    .flatMap((pack) => pack.rules.map((rule) => ({ pack, rule })))
+    .filter(({ rule }) => (!options.level || rule.level === options.level) && (!options.standard || String(rule.standard) === options.standard) && (!options.verification || rule.verification === options.verification));
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify(selected.map(({ pack, rule }) => ({ id: rule.id, pack: pack.id, level: rule.level, standard: rule.standard, criterion: rule.criterion, reference: referenceText(rule, pack, options.lang), verification: rule.verification, severity: rule.severity, title: tr(rule.title, options.lang) })), null, 2)}\n`);
+    return 0;
+  }
+  for (const { pack, rule } of selected) {
+    io.stdout.write(`${rule.id}\t${referenceText(rule, pack, options.lang)}\t${levelName(pack, rule.level, options.lang)}\t${rule.verification}\t${tr(rule.title, options.lang)}\n`);
+  }
+  io.stderr.write(options.lang === 'vi' ? `${selected.length} quy tắc\n` : `${selected.length} rules\n`);
+  return 0;
+}
+
+/** `chuan explain <id>`: the whole rule, in words. */
+export function runExplain(id: string, lang: Lang, io: CliIo): number {
+  const set = loadRuleSet();
+  const found = findRule(set, id);
+  if (!found) {
+    throw new KnownError({ vi: `không có quy tắc "${id}"; xem danh sách bằng: chuan rules`, en: `no rule "${id}"; list them with: chuan rules` });
+  }
+  io.stdout.write(explainText(found.rule, found.pack, lang, set.vocabulary));
+  return 0;
+}
+
+export function explainText(rule: Rule, pack: RulePack, lang: Lang, vocabulary: Parameters<typeof describeCheck>[2]): string {
+  const vi = lang === 'vi';
+  const fields = [...new Set([...checkPaths(rule.check), ...(rule.when ? conditionPaths(rule.when) : [])])];
+  const lines = [
+    `${rule.id} — ${tr(rule.title, lang)}`,
+    `${vi ? 'Căn cứ' : 'Reference'}: ${referenceText(rule, pack, lang)}`,
+    `${vi ? 'Mức' : 'Level'}: ${levelName(pack, rule.level, lang)}; ${vi ? 'tiêu chuẩn' : 'standard'} ${rule.standard}, ${vi ? 'tiêu chí' : 'criterion'} ${rule.criterion}; ${vi ? 'mức độ' : 'severity'}: ${rule.severity}`,
+    `${vi ? 'Xác minh' : 'Verification'}: ${rule.verification}${rule.source ? ` — ${rule.source}` : ''}`,
+    `${vi ? 'Yêu cầu' : 'Requirement'}: ${tr(rule.requirement, lang)}`,
+    `${vi ? 'Ngưỡng' : 'Threshold'}: ${describeCheck(rule.check, lang, vocabulary)}`,
+    ...(rule.when ? [`${vi ? 'Áp dụng khi' : 'Applies when'}: ${describeCondition(rule.when)}`] : []),
+    `${vi ? 'Giải pháp (mẫu)' : 'Remedy (template)'}: ${tr(rule.remedy, lang)}`,
+    `${vi ? 'Dữ liệu đọc' : 'Data read'}: ${fields.join(', ')}`,
+    `${vi ? 'Định nghĩa tại' : 'Defined at'}: ${rule.origin.file}:${rule.origin.line}:${rule.origin.column}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

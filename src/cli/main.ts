@@ -1,0 +1,106 @@
+import { Command, CommanderError, Option } from 'commander';
+import { isKnownError } from '../errors.js';
+import { tr } from '../report/context.js';
+import { locationText } from '../report/text.js';
+import type { Lang } from '../types.js';
+import { toolVersion } from '../version.js';
+import { runCheck, parseLang, type CheckCommandOptions } from './commands/check.js';
+import { runExplain, runRules, type RulesOptions } from './commands/rules.js';
+import { processIo, type CliIo } from './io.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The whole CLI: parse argv, run a command, return the exit code. Never calls process.exit. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code = 0;
+  const debug = argv.includes('--debug');
+  const lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
+  const program = new Command('chuan')
+    .description('Kiểm tra trường đạt chuẩn quốc gia theo TT 02/2014, 59/2012, 47/2012')
+    .version(toolVersion, '-V, --version', 'in phiên bản')
+    .helpOption('-h, --help', 'hiện hướng dẫn')
+    .option('--debug', 'in chi tiết lỗi nội bộ (stack trace)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+
+  program
+    .command('check')
+    .description('kiểm tra một thư mục trường, hoặc mọi thư mục trường bên dưới một thư mục')
+    .argument('[paths...]', 'thư mục trường hoặc thư mục chứa nhiều trường', [])
+    .option('-f, --format <format>', 'stylish | markdown (lặp lại được; dạng ten=tệp để ghi ra tệp)', collect, [])
+    .option('-o, --output <file>', 'ghi báo cáo ra tệp (ghi nguyên tử) thay vì màn hình')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ báo cáo').choices(['vi', 'en']).default('vi'))
+    .option('--level <level>', 'mức đích cần kiểm tra (mặc định: muc_tieu trong truong.yaml)')
+    .addOption(new Option('--fail-on <severity>', 'mã thoát 1 khi có chỉ số chưa đạt ở mức này').choices(['error', 'warning', 'never']).default('error'))
+    .option('--as-of <date>', 'ngày tham chiếu YYYY-MM-DD (mặc định: hôm nay)')
+    .option('--color', 'luôn tô màu')
+    .option('--no-color', 'không tô màu')
+    .action((paths: string[], options: CheckCommandOptions) => {
+      code = runCheck(paths, options, io);
+    });
+
+  program
+    .command('rules')
+    .description('liệt kê các quy tắc: mã, căn cứ, mức, trạng thái xác minh, mô tả')
+    .option('--circular <circular>', 'lọc theo thông tư: 02, 59, 47 hoặc mã bộ quy tắc')
+    .option('--level <level>', 'lọc theo mức')
+    .option('--standard <n>', 'lọc theo tiêu chuẩn 1..5')
+    .addOption(new Option('--verification <status>', 'lọc theo trạng thái xác minh').choices(['confirmed', 'secondary', 'unverified']))
+    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
+    .action((options: Omit<RulesOptions, 'lang'> & { lang: string }) => {
+      code = runRules({ ...options, lang: parseLang(options.lang) }, io);
+    });
+
+  program
+    .command('explain')
+    .description('giải thích đầy đủ một quy tắc')
+    .argument('<rule-id>', 'mã quy tắc, ví dụ TT47.TH.S1.C1')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
+    .action((id: string, options: { lang: string }) => {
+      code = runExplain(id, parseLang(options.lang), io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    return reportError(error, io, lang, debug);
+  }
+}
+
+function reportError(error: unknown, io: CliIo, lang: Lang, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    io.stderr.write(`chuan: ${usageText(error, lang)}\n`);
+    return 2;
+  }
+  if (isKnownError(error)) {
+    const details = error.details.length > 0 ? error.details : [{ message: error.text, location: error.location }];
+    if (error.details.length > 0) io.stderr.write(`chuan: ${tr(error.text, lang)}\n`);
+    for (const d of details) {
+      const at = d.location ? `${locationText(d.location, process.cwd())}: ` : '';
+      io.stderr.write(`chuan: ${at}${tr(d.message, lang)}\n`);
+    }
+    if (debug) io.stderr.write(`${error.stack ?? ''}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(lang === 'vi' ? `chuan: lỗi nội bộ: ${message} (chạy lại với --debug để xem chi tiết)\n` : `chuan: internal error: ${message} (run again with --debug for details)\n`);
+  if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
+  return 2;
+}
+
+function usageText(error: CommanderError, lang: Lang): string {
+  const original = error.message.replace(/^error: /, '');
+  if (lang === 'en') return `${original} (see chuan --help)`;
+  const vi: Record<string, string> = {
+    'commander.unknownOption': 'tùy chọn không hợp lệ',
+    'commander.unknownCommand': 'lệnh không hợp lệ',
+    'commander.missingArgument': 'thiếu tham số',
+    'commander.optionMissingArgument': 'tùy chọn thiếu giá trị',
+    'commander.invalidArgument': 'giá trị không hợp lệ',
+    'commander.excessArguments': 'thừa tham số',
+  };
+  return `${vi[error.code] ?? 'lỗi cách dùng'}: ${original} (xem chuan --help)`;
+}

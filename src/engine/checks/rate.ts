@@ -1,0 +1,54 @@
+import { isNumber, missingNumbers, resolve, type EvalContext } from '../context.js';
+import { notAssessable, type Outcome } from '../outcome.js';
+import type { Check } from '../rule-types.js';
+
+type RateCheck = Extract<Check, { type: 'min_rate' | 'max_rate' }>;
+
+/** Tolerance for the floating-point products below; counts are integers, thresholds have few decimals. */
+const EPSILON = 1e-9;
+/** A stated percentage may differ from the computed one by rounding only. */
+const STATED_TOLERANCE = 0.1;
+
+/** numerator/denominator as a percentage against a minimum or maximum; compared exactly on the counts. */
+export function rateCheck(check: RateCheck, ctx: EvalContext): Outcome {
+  const num = resolve(ctx, check.numerator);
+  const den = resolve(ctx, check.denominator);
+  const missing = missingNumbers([check.numerator, num.value], [check.denominator, den.value]);
+  if (missing.length > 0) return notAssessable(missing, (isNumber(num.value) ? den : num).ref);
+  const n = num.value as number;
+  const d = den.value as number;
+  if (d === 0) return notAssessable([check.denominator], den.ref);
+  if (n > d) {
+    return {
+      ...notAssessable([check.numerator], num.ref),
+      remarks: [{ code: 'data/numerator-exceeds-total', ref: num.ref, message: { vi: `${check.numerator} (${n}) lớn hơn ${check.denominator} (${d}); kiểm tra lại số liệu`, en: `${check.numerator} (${n}) exceeds ${check.denominator} (${d})` } }],
+    };
+  }
+  const percent = (100 * n) / d;
+  const isMin = check.type === 'min_rate';
+  const threshold = isMin ? check.min : check.max;
+  const met = isMin ? 100 * n + EPSILON >= threshold * d : 100 * n <= threshold * d + EPSILON;
+  const gap = met ? 0 : isMin ? Math.ceil((threshold * d) / 100 - EPSILON) - n : n - Math.floor((threshold * d) / 100 + EPSILON);
+  const outcome: Outcome = {
+    status: met ? 'met' : 'unmet',
+    measure: { kind: 'rate', numerator: n, denominator: d, percent, op: isMin ? '>=' : '<=', threshold },
+    gap,
+    unit: check.unit,
+    ref: num.ref,
+  };
+  if (check.stated) {
+    const stated = resolve(ctx, check.stated);
+    if (isNumber(stated.value) && Math.abs(stated.value - percent) > STATED_TOLERANCE) {
+      const computed = Math.round(percent * 10) / 10;
+      outcome.remarks = [{
+        code: 'data/stated-rate-mismatch',
+        ref: stated.ref,
+        message: {
+          vi: `tỷ lệ ghi ${stated.value}% không khớp với tỷ lệ tính từ số đếm ${computed}% (${n}/${d}); sửa tỷ lệ ghi hoặc số đếm`,
+          en: `stated rate ${stated.value}% does not match the rate computed from the counts, ${computed}% (${n}/${d})`,
+        },
+      }];
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { KnownError } from '../errors.js';
+import { loadYamlFile } from '../load/yaml-file-loader.js';
+import { locate, type YamlFile } from '../load/yaml-file.js';
+import { rulesDir } from '../paths.js';
+import type { Diagnostic, LocalText } from '../types.js';
+import { SCHEMA_BASE, SchemaRegistry } from '../validate/schemas.js';
+import { validateDocument } from '../validate/validate-document.js';
+import type { Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+
+const cache = new Map<string, RuleSet>();
+
+/** Loads every pack under rules/, validated against its meta-schemas; any problem is a located error (exit 2). */
+export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = SchemaRegistry.shared()): RuleSet {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const diagnostics: Diagnostic[] = [];
+  const vocabulary = loadVocabulary(path.join(dir, 'vocabulary.yaml'), diagnostics);
+  const packs: RulePack[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const packDir = path.join(dir, name);
+    if (!fs.statSync(packDir).isDirectory() || !fs.existsSync(path.join(packDir, 'pack.yaml'))) continue;
+    const pack = loadPack(packDir, registry, diagnostics);
+    if (pack) packs.push(pack);
+  }
+  checkUniqueIds(packs, diagnostics);
+  if (diagnostics.length > 0) {
+    throw new KnownError({ vi: `bộ quy tắc có ${diagnostics.length} lỗi`, en: `the rule pack has ${diagnostics.length} error(s)` }, diagnostics[0]!.location, diagnostics);
+  }
+  const set = { packs, vocabulary };
+  cache.set(dir, set);
+  return set;
+}
+
+function loadVocabulary(file: string, diagnostics: Diagnostic[]): Vocabulary {
+  const yaml = loadYamlFile(file, diagnostics);
+  const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
+  return { records: value.records ?? {}, rooms: value.rooms ?? {} };
+}
+
+function loadPack(packDir: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): RulePack | null {
+  const packYaml = loadValidated(path.join(packDir, 'pack.yaml'), `${SCHEMA_BASE}pack.schema.json`, registry, diagnostics);
+  if (!packYaml) return null;
+  const raw = packYaml.value as Record<string, unknown>;
+  const pack: RulePack = {
+    id: raw['id'] as string,
+    circular: raw['circular'] as string,
+    title: raw['title'] as LocalText,
+    version: raw['version'] as string,
+    ...(raw['in_force'] ? { inForce: raw['in_force'] as RulePack['inForce'] } : {}),
+    schoolTypes: raw['school_types'] as RulePack['schoolTypes'],
+    levels: raw['levels'] as RulePack['levels'],
+    standards: raw['standards'] as RulePack['standards'],
+    schoolYearStart: raw['school_year_start'] as string,
+    recognition: raw['recognition'] as RulePack['recognition'],
+    evidenceCodeFormats: raw['evidence_code_formats'] as string[],
+    notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
+    rules: [],
+  };
+  for (const level of pack.levels) {
+    const levelDir = path.join(packDir, level.id.replaceAll('_', '-'));
+    if (!fs.existsSync(levelDir)) continue;
+    for (const file of fs.readdirSync(levelDir).filter((f) => /^tieu-chuan-[1-5]\.yaml$/.test(f)).sort()) {
+      const yaml = loadValidated(path.join(levelDir, file), `${SCHEMA_BASE}rule.schema.json`, registry, diagnostics);
+      if (!yaml) continue;
+      const standard = Number(file.slice('tieu-chuan-'.length, -'.yaml'.length));
+      (yaml.value as { rules: Omit<Rule, 'origin'>[] }).rules.forEach((rule, index) => {
+        const origin = locate(yaml, ['rules', index]);
+        const problem = rule.level !== level.id
+          ? { vi: `quy tắc ${rule.id} có level ${rule.level} nhưng nằm trong thư mục ${level.id.replaceAll('_', '-')}`, en: `rule ${rule.id} has level ${rule.level} but sits in folder ${level.id.replaceAll('_', '-')}` }
+          : rule.standard !== standard
+            ? { vi: `quy tắc ${rule.id} thuộc tiêu chuẩn ${rule.standard} nhưng nằm trong ${file}`, en: `rule ${rule.id} is for standard ${rule.standard} but sits in ${file}` }
+            : null;
+        if (problem) diagnostics.push({ code: 'rules/misplaced', severity: 'error', message: problem, location: origin });
+        pack.rules.push({ ...rule, origin });
+      });
+    }
+  }
+  return pack;
+}
+
+function loadValidated(file: string, schemaId: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): YamlFile | null {
+  const yaml = loadYamlFile(file, diagnostics);
+  if (!yaml) return null;
+  const problems = validateDocument(registry, schemaId, yaml);
+  diagnostics.push(...problems);
+  return problems.length === 0 ? yaml : null;
+}
+
+function checkUniqueIds(packs: RulePack[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, Rule>();
+  for (const rule of packs.flatMap((p) => p.rules)) {
+    const first = seen.get(rule.id);
+    if (first) {
+      diagnostics.push({
+        code: 'rules/duplicate-id',
+        severity: 'error',
+        location: rule.origin,
+        message: { vi: `mã quy tắc ${rule.id} bị trùng (đã có ở ${first.origin.file}:${first.origin.line})`, en: `duplicate rule id ${rule.id} (first at ${first.origin.file}:${first.origin.line})` },
+      });
+    } else {
+      seen.set(rule.id, rule);
+    }
+  }
+}
+
+export function packForSchoolType(set: RuleSet, schoolType: string): RulePack | undefined {
+  return set.packs.find((p) => p.schoolTypes.includes(schoolType as never));
+}

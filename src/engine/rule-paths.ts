@@ -1,0 +1,33 @@
+import type { Check, Condition } from './rule-types.js';
+
+/** Every data path a check or condition reads (for `chuan explain` and the meta-tests). */
+export function checkPaths(check: Check): string[] {
+  switch (check.type) {
+    case 'min_rate':
+    case 'max_rate':
+      return [check.numerator, check.denominator, ...(check.stated ? [check.stated] : [])];
+    case 'ratio':
+      return [check.numerator, check.denominator];
+    case 'min_value':
+    case 'max_value':
+    case 'required_flag':
+    case 'value_in':
+      return [check.path];
+    case 'required_records':
+      return ['tc1..tc5.ho_so'];
+    case 'min_count':
+      return [check.path, ...(check.where ? conditionPaths(check.where).map((p) => p.replace(/^item\./, `${check.path}[].`)) : [])];
+    case 'all':
+    case 'any':
+      return check.checks.flatMap(checkPaths);
+    case 'for_each':
+      return [check.path, ...checkPaths(check.check).map((p) => p.replace(/^item\./, `${check.path}[].`))];
+  }
+}
+
+export function conditionPaths(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(conditionPaths);
+  if ('any' in condition) return condition.any.flatMap(conditionPaths);
+  if ('not' in condition) return conditionPaths(condition.not);
+  return [condition.path];
+}

@@ -1,0 +1,24 @@
+import type { Diagnostic, LocalText, SourceLocation } from './types.js';
+
+/**
+ * A user error: bad usage, a broken rule pack or config, an unwritable output.
+ * The CLI prints its message (located when possible) and exits 2, without a stack trace.
+ */
+export class KnownError extends Error {
+  readonly text: LocalText;
+  readonly location: SourceLocation | null;
+  /** Several located problems (e.g. every error of a broken rule pack). */
+  readonly details: Diagnostic[];
+
+  constructor(text: LocalText, location: SourceLocation | null = null, details: Diagnostic[] = []) {
+    super(text.en);
+    this.name = 'KnownError';
+    this.text = text;
+    this.location = location;
+    this.details = details;
+  }
+}
+
+export function isKnownError(error: unknown): error is KnownError {
+  return error instanceof KnownError;
+}

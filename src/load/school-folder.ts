@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { Diagnostic } from '../types.js';
+import { loadYamlFile } from './yaml-file-loader.js';
+import type { YamlFile } from './yaml-file.js';
+
+export const PROFILE_FILE = 'truong.yaml';
+export const STANDARD_NUMBERS = [1, 2, 3, 4, 5] as const;
+export const standardFileName = (n: number): string => `tieu-chuan-${n}.yaml`;
+
+export interface SchoolDocuments {
+  dir: string;
+  profile: YamlFile | null;
+  /** Index 0 holds tieu-chuan-1.yaml; null where the file is missing or unreadable. */
+  standards: (YamlFile | null)[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and parses the six files of a school folder. Never throws for bad input; never writes. */
+export function loadSchoolFolder(dir: string): SchoolDocuments {
+  const diagnostics: Diagnostic[] = [];
+  const profile = loadYamlFile(path.join(dir, PROFILE_FILE), diagnostics);
+  const standards = STANDARD_NUMBERS.map((n) => loadYamlFile(path.join(dir, standardFileName(n)), diagnostics));
+  return { dir, profile, standards, diagnostics };
+}
+

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../types.js';
+import { decodeText, MAX_FILE_BYTES } from './decode.js';
+import { parseYaml, type YamlFile } from './yaml-file.js';
+
+/** Reads one YAML file: refuses links, directories and oversized files, decodes, parses with positions. */
+export function loadYamlFile(file: string, diagnostics: Diagnostic[]): YamlFile | null {
+  const at = { file, line: 1, column: 1 };
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    diagnostics.push({
+      code: 'file/missing',
+      severity: 'error',
+      location: at,
+      message: {
+        vi: `thiếu tệp ${path.basename(file)}; tạo tệp theo mẫu (chuan init) hoặc kiểm tra lại tên tệp`,
+        en: `missing file ${path.basename(file)}; create it from the template (chuan init) or check its name`,
+      },
+    });
+    return null;
+  }
+  if (stat.isSymbolicLink() || !stat.isFile()) {
+    diagnostics.push({
+      code: 'file/not-regular',
+      severity: 'error',
+      location: at,
+      message: {
+        vi: `${path.basename(file)} không phải tệp thường (là liên kết tượng trưng hoặc thư mục); hãy đặt tệp thật trong thư mục trường`,
+        en: `${path.basename(file)} is not a regular file (a symlink or a directory); put the real file in the school folder`,
+      },
+    });
+    return null;
+  }
+  if (stat.size > MAX_FILE_BYTES) {
+    diagnostics.push({
+      code: 'file/too-large',
+      severity: 'error',
+      location: at,
+      message: {
+        vi: `tệp quá lớn (${stat.size} byte, tối đa ${MAX_FILE_BYTES} byte); tệp tự kiểm tra chỉ vài KB — kiểm tra lại nội dung tệp`,
+        en: `file too large (${stat.size} bytes, limit ${MAX_FILE_BYTES})`,
+      },
+    });
+    return null;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    diagnostics.push({
+      code: 'file/unreadable',
+      severity: 'error',
+      location: at,
+      message: { vi: `không đọc được tệp (${(error as NodeJS.ErrnoException).code ?? 'lỗi'}); kiểm tra quyền truy cập`, en: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` },
+    });
+    return null;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    diagnostics.push({ code: 'file/encoding', severity: 'error', location: offsetLocation(file, bytes, decoded.byteOffset), message: decoded.message });
+    return null;
+  }
+  const parsed = parseYaml(file, decoded.text);
+  if (!parsed.ok) {
+    diagnostics.push(...parsed.diagnostics);
+    return null;
+  }
+  return parsed.yaml;
+}
+
+function offsetLocation(file: string, bytes: Buffer, byteOffset: number | null): { file: string; line: number; column: number } {
+  if (byteOffset === null) return { file, line: 1, column: 1 };
+  const lineStart = bytes.lastIndexOf(0x0a, byteOffset - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  const column = bytes.subarray(lineStart, byteOffset).toString('utf8').length + 1;
+  return { file, line, column };
+}

@@ -1,0 +1,38 @@
+import type { Rule, RulePack, RuleSet } from '../engine/rule-types.js';
+import type { Lang, LocalText, OverlayChange } from '../types.js';
+
+export interface ReportConfig {
+  /** Receiving office, e.g. "UBND xã Tân Phú" or "Sở GD&ĐT tỉnh Đồng Nai" (from configuration, never hard-coded). */
+  office?: string;
+  /** Extra header line, e.g. the authority above the school. */
+  header?: string;
+}
+
+/** Everything a formatter may need besides the results; formatters never read process state. */
+export interface FormatContext {
+  lang: Lang;
+  color: boolean;
+  cwd: string;
+  asOf: string;
+  toolVersion: string;
+  ruleSet: RuleSet;
+  config: ReportConfig;
+  overlayChanges: OverlayChange[];
+}
+
+export const tr = (text: LocalText, lang: Lang): string => text[lang];
+
+const ruleIndex = new WeakMap<RuleSet, Map<string, { rule: Rule; pack: RulePack }>>();
+
+export function findRule(set: RuleSet, id: string): { rule: Rule; pack: RulePack } | undefined {
+  let index = ruleIndex.get(set);
+  if (!index) {
+    index = new Map(set.packs.flatMap((pack) => pack.rules.map((rule) => [rule.id, { rule, pack }] as const)));
+    ruleIndex.set(set, index);
+  }
+  return index.get(id);
+}
+
+export function findPack(set: RuleSet, id: string | null): RulePack | undefined {
+  return set.packs.find((p) => p.id === id);
+}

@@ -1,0 +1,52 @@
+import type { Check, Condition, Vocabulary } from '../engine/rule-types.js';
+import type { Lang } from '../types.js';
+import { tr } from './context.js';
+import { num, recordName } from './text.js';
+
+/** The requirement of a check in one line, with its threshold (for `chuan explain` and the catalogue). */
+export function describeCheck(check: Check, lang: Lang, vocabulary: Vocabulary): string {
+  const vi = lang === 'vi';
+  switch (check.type) {
+    case 'min_rate':
+      return `${check.numerator} / ${check.denominator} ≥ ${num(check.min, lang)} %`;
+    case 'max_rate':
+      return `${check.numerator} / ${check.denominator} ≤ ${num(check.max, lang)} %`;
+    case 'min_value':
+      return `${check.path} ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}`;
+    case 'max_value':
+      return `${check.path} ≤ ${num(check.max, lang)} ${tr(check.unit, lang)}`;
+    case 'ratio': {
+      const bounds = [check.min !== undefined ? `≥ ${num(check.min, lang)}` : '', check.max !== undefined ? `≤ ${num(check.max, lang)}` : ''].filter(Boolean).join(vi ? ' và ' : ' and ');
+      return `${check.numerator} / ${check.denominator} ${bounds} ${tr(check.unit, lang)}${check.per ? `/${tr(check.per, lang)}` : ''}`;
+    }
+    case 'required_flag':
+      return `${check.path} = ${String(check.equals ?? true)}`;
+    case 'value_in':
+      return `${check.path} ∈ {${check.values.join(', ')}}`;
+    case 'required_records': {
+      const scope = { school_year: vi ? 'trong năm học' : 'in the school year', valid: vi ? 'trong năm học hoặc còn hiệu lực' : 'in the school year or still valid', ever: vi ? 'đã có' : 'on file' }[check.within ?? 'school_year'];
+      const each = check.min_each && check.min_each > 1 ? ` (${vi ? 'mỗi loại ít nhất' : 'at least'} ${check.min_each})` : '';
+      const conclusion = check.with_conclusion ? (vi ? ', có ghi kết luận' : ', recording a conclusion') : '';
+      return `${vi ? 'Hồ sơ' : 'Records'} ${scope}${each}${conclusion}: ${check.records.map((r) => recordName(r, vocabulary, lang)).join('; ')}`;
+    }
+    case 'min_count':
+      return `${vi ? 'số phần tử của' : 'count of'} ${check.path}${check.where ? ` ${vi ? 'thỏa' : 'where'} ${describeCondition(check.where)}` : ''} ≥ ${check.min} ${tr(check.unit, lang)}`;
+    case 'all':
+    case 'any':
+      return check.checks.map((c) => `(${describeCheck(c, lang, vocabulary)})`).join(check.type === 'all' ? (vi ? ' và ' : ' and ') : (vi ? ' hoặc ' : ' or '));
+    case 'for_each':
+      return `${vi ? 'với mỗi phần tử của' : 'for each element of'} ${check.path}${check.where ? ` (${describeCondition(check.where)})` : ''}: ${describeCheck(check.check, lang, vocabulary)}`;
+  }
+}
+
+export function describeCondition(c: Condition): string {
+  if ('all' in c) return c.all.map(describeCondition).join(' ∧ ');
+  if ('any' in c) return c.any.map(describeCondition).join(' ∨ ');
+  if ('not' in c) return `¬(${describeCondition(c.not)})`;
+  if (c.equals !== undefined) return `${c.path} = ${String(c.equals)}`;
+  if (c.in !== undefined) return `${c.path} ∈ {${c.in.join(', ')}}`;
+  if (c.contains !== undefined) return `${c.path} ∋ ${String(c.contains)}`;
+  if (c.min !== undefined) return `${c.path} ≥ ${c.min}`;
+  if (c.max !== undefined) return `${c.path} ≤ ${c.max}`;
+  return `${c.path} ${c.exists ? 'exists' : 'absent'}`;
+}

@@ -1,0 +1,14 @@
+import type { SchoolResult } from '../../types.js';
+import type { FormatContext } from '../context.js';
+import { markdownFormatter } from './markdown.js';
+import { stylishFormatter } from './stylish.js';
+
+/** A formatter is a pure function of the results; the CLI decides where its text goes. */
+export type Formatter = (results: SchoolResult[], ctx: FormatContext) => string;
+
+export const formatters: Record<string, Formatter> = {
+  stylish: stylishFormatter,
+  markdown: markdownFormatter,
+};
+
+export const FORMAT_NAMES = Object.keys(formatters);

@@ -1,0 +1,76 @@
+import { levelIndex } from '../engine/levels.js';
+import type { RulePack } from '../engine/rule-types.js';
+import type { Finding, FindingStatus, SchoolResult } from '../types.js';
+
+export interface CriterionSummary {
+  criterion: string;
+  status: FindingStatus;
+  findings: Finding[];
+}
+
+export interface StandardSummary {
+  standard: number;
+  criteria: CriterionSummary[];
+  met: number;
+  unmet: number;
+  notAssessable: number;
+}
+
+/** The groups every report prints, computed once from a school result. */
+export interface SchoolView {
+  /** Error findings up to the target level, unmet: the gaps to close. */
+  gaps: Finding[];
+  /** Error findings above the target level, unmet: what the next level would need. */
+  beyondTarget: Finding[];
+  /** Advisory (warning) rules unmet. */
+  advisories: Finding[];
+  notAssessable: Finding[];
+  waived: Finding[];
+  standards: StandardSummary[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.standard - b.standard || criterionOrder(a.criterion) - criterionOrder(b.criterion) || a.ruleId.localeCompare(b.ruleId) || (a.subject ?? '').localeCompare(b.subject ?? '');
+}
+
+const criterionOrder = (c: string): number => {
+  const [s, n] = c.split('.');
+  return Number(s) * 100 + Number(n);
+};
+
+export function viewOf(result: SchoolResult, pack: RulePack | undefined): SchoolView {
+  const targetIndex = pack && result.profile.target ? levelIndex(pack, result.profile.target) : Number.MAX_SAFE_INTEGER;
+  const inScope = (f: Finding) => !pack || levelIndex(pack, f.level) <= targetIndex;
+  const sorted = [...result.findings].sort(compareFindings);
+  const errors = sorted.filter((f) => f.severity === 'error');
+  const scoped = errors.filter(inScope);
+  const standards = [1, 2, 3, 4, 5].map((standard) => summariseStandard(standard, scoped.filter((f) => f.standard === standard)));
+  return {
+    gaps: scoped.filter((f) => f.status === 'unmet'),
+    beyondTarget: errors.filter((f) => !inScope(f) && f.status === 'unmet'),
+    advisories: sorted.filter((f) => f.severity === 'warning' && f.status === 'unmet'),
+    notAssessable: sorted.filter((f) => f.status === 'not_assessable' && (f.severity === 'warning' || inScope(f))),
+    waived: sorted.filter((f) => f.status === 'waived'),
+    standards,
+  };
+}
+
+function summariseStandard(standard: number, findings: Finding[]): StandardSummary {
+  const byCriterion = new Map<string, Finding[]>();
+  for (const f of findings) byCriterion.set(f.criterion, [...(byCriterion.get(f.criterion) ?? []), f]);
+  const criteria = [...byCriterion.entries()].map(([criterion, list]): CriterionSummary => ({ criterion, status: criterionStatus(list), findings: list }));
+  return {
+    standard,
+    criteria,
+    met: criteria.filter((c) => c.status === 'met').length,
+    unmet: criteria.filter((c) => c.status === 'unmet').length,
+    notAssessable: criteria.filter((c) => c.status === 'not_assessable').length,
+  };
+}
+
+function criterionStatus(findings: Finding[]): FindingStatus {
+  if (findings.some((f) => f.status === 'unmet')) return 'unmet';
+  if (findings.some((f) => f.status === 'not_assessable')) return 'not_assessable';
+  if (findings.every((f) => f.status === 'not_applicable')) return 'not_applicable';
+  return 'met';
+}

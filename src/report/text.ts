@@ -1,0 +1,157 @@
+import path from 'node:path';
+import type { Rule, RulePack, Vocabulary } from '../engine/rule-types.js';
+import type { Diagnostic, Finding, FindingStatus, Lang, LevelId, LocalText, Measure, SourceLocation } from '../types.js';
+import { tr, type FormatContext } from './context.js';
+
+/** Every sentence the reports print, in one place per language. */
+export const words = {
+  status: {
+    met: { vi: 'đạt', en: 'met' },
+    unmet: { vi: 'chưa đạt', en: 'unmet' },
+    not_assessable: { vi: 'chưa đủ dữ liệu', en: 'not assessable' },
+    not_applicable: { vi: 'không áp dụng', en: 'not applicable' },
+    waived: { vi: 'được miễn', en: 'waived' },
+  } satisfies Record<FindingStatus, LocalText>,
+  unverified: { vi: 'ngưỡng chưa đối chiếu văn bản gốc', en: 'threshold not yet checked against the official text' },
+  noLevel: { vi: 'chưa đạt mức nào', en: 'no level reached' },
+  yes: { vi: 'có', en: 'yes' },
+  no: { vi: 'không', en: 'no' },
+  missing: { vi: 'thiếu', en: 'missing' },
+  invalid: { vi: 'không kiểm tra được (dữ liệu lỗi)', en: 'could not be checked (invalid input)' },
+} as const;
+
+/** One decimal, rounded towards the failing side so a displayed value never contradicts the verdict. */
+export function num(value: number, lang: Lang, round: 'down' | 'up' | 'nearest' = 'nearest'): string {
+  const scaled = value * 10;
+  const r = round === 'down' ? Math.floor(scaled + 1e-9) : round === 'up' ? Math.ceil(scaled - 1e-9) : Math.round(scaled);
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(r / 10);
+}
+
+const opText = (op: '>=' | '<='): string => (op === '>=' ? '≥' : '≤');
+const roundFor = (op: '>=' | '<='): 'down' | 'up' => (op === '>=' ? 'down' : 'up');
+
+export function measuredText(measure: Measure, lang: Lang, unit: LocalText | undefined, vocabulary: Vocabulary): string {
+  switch (measure.kind) {
+    case 'rate':
+      return `${num(measure.percent, lang, roundFor(measure.op))} % (${measure.numerator}/${measure.denominator})`;
+    case 'ratio':
+      return `${num(measure.value, lang, roundFor(measure.op))} ${unitPer(unit, measure.per, lang)} (${num(measure.numerator, lang)}/${num(measure.denominator, lang)})`;
+    case 'value':
+    case 'count':
+      return `${num(measure.value, lang)}${unit ? ` ${tr(unit, lang)}` : ''}`;
+    case 'flag':
+      return valueText(measure.value, lang);
+    case 'records':
+      return measure.missing.length === 0
+        ? tr(words.status.met, lang)
+        : `${tr(words.missing, lang)}: ${measure.missing.map((r) => recordName(r, vocabulary, lang)).join('; ')}`;
+  }
+}
+
+export function requiredText(measure: Measure, lang: Lang, unit: LocalText | undefined, vocabulary: Vocabulary): string {
+  switch (measure.kind) {
+    case 'rate':
+      return `${opText(measure.op)} ${num(measure.threshold, lang)} %`;
+    case 'ratio':
+      return `${opText(measure.op)} ${num(measure.threshold, lang)} ${unitPer(unit, measure.per, lang)}`;
+    case 'value':
+    case 'count':
+      return `${opText(measure.op)} ${num(measure.threshold, lang)}${unit ? ` ${tr(unit, lang)}` : ''}`;
+    case 'flag':
+      return measure.expected.map((v) => valueText(v, lang)).join(lang === 'vi' ? ' hoặc ' : ' or ');
+    case 'records':
+      return measure.required.map((r) => recordName(r, vocabulary, lang)).join('; ');
+  }
+}
+
+/** "cần thêm 3 giáo viên" / "vượt 2 học sinh" / "thiếu 420 m²", or null when there is no number to give. */
+export function gapText(finding: Finding, lang: Lang): string | null {
+  if (finding.status !== 'unmet' || finding.gap === undefined || finding.gap <= 0 || !finding.measure) return null;
+  const unit = finding.unit ? ` ${tr(finding.unit, lang)}` : '';
+  const amount = num(finding.gap, lang, 'up');
+  const over = 'op' in finding.measure && finding.measure.op === '<=';
+  if (finding.measure.kind === 'rate') {
+    const points = Math.abs(finding.measure.percent - finding.measure.threshold);
+    const pts = num(points, lang, 'up');
+    return over
+      ? lang === 'vi' ? `vượt ${amount}${unit} (${pts} điểm %)` : `${amount}${unit} too many (${pts} points)`
+      : lang === 'vi' ? `cần thêm ${amount}${unit} (thiếu ${pts} điểm %)` : `${amount} more${unit} needed (${pts} points short)`;
+  }
+  if (over) return lang === 'vi' ? `vượt ${amount}${unit}` : `${amount}${unit} over`;
+  return lang === 'vi' ? `thiếu ${amount}${unit}` : `${amount}${unit} short`;
+}
+
+function unitPer(unit: LocalText | undefined, per: LocalText | undefined, lang: Lang): string {
+  return `${unit ? tr(unit, lang) : ''}${per ? `/${tr(per, lang)}` : ''}`.trim();
+}
+
+function valueText(value: unknown, lang: Lang): string {
+  if (value === true) return tr(words.yes, lang);
+  if (value === false) return tr(words.no, lang);
+  return String(value);
+}
+
+export function recordName(type: string, vocabulary: Vocabulary, lang: Lang): string {
+  return vocabulary.records[type]?.[lang] ?? type;
+}
+
+/** Fills {{placeholders}} of a remedy template with the finding's numbers, in the report's language. */
+export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext): string {
+  const { lang } = ctx;
+  const vocabulary = ctx.ruleSet.vocabulary;
+  const m = finding.measure;
+  const values: Record<string, string> = {
+    measured: m ? measuredText(m, lang, finding.unit, vocabulary) : '',
+    required: m ? requiredText(m, lang, finding.unit, vocabulary) : '',
+    gap: finding.gap !== undefined ? num(finding.gap, lang, 'up') : '',
+    unit: finding.unit ? tr(finding.unit, lang) : '',
+    numerator: m && 'numerator' in m ? num(m.numerator, lang) : '',
+    denominator: m && 'denominator' in m ? num(m.denominator, lang) : '',
+    subject: finding.subject ?? '',
+    missing: m?.kind === 'records' ? m.missing.map((r) => recordName(r, vocabulary, lang)).join('; ') : '',
+    count: m && (m.kind === 'count' || m.kind === 'value') ? num(m.value, lang) : '',
+  };
+  return interpolate(tr(rule.remedy, lang), values);
+}
+
+export const PLACEHOLDERS = ['measured', 'required', 'gap', 'unit', 'numerator', 'denominator', 'subject', 'missing', 'count'] as const;
+
+export function interpolate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+export function referenceText(rule: Rule, pack: RulePack, lang: Lang): string {
+  const doc = rule.reference.document ?? (lang === 'vi' ? `Thông tư ${pack.circular}` : `Circular ${pack.circular}`);
+  const parts = [doc, rule.reference.article];
+  if (rule.reference.clause) parts.push(rule.reference.clause);
+  if (rule.reference.point) parts.push(rule.reference.point);
+  return parts.join(', ');
+}
+
+export function levelName(pack: RulePack | undefined, level: LevelId | null, lang: Lang): string {
+  if (level === null) return tr(words.noLevel, lang);
+  const found = pack?.levels.find((l) => l.id === level);
+  return found ? tr(found.name, lang) : level;
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel === '' ? '.' : rel.startsWith('..') && path.isAbsolute(file) ? file : rel).split(path.sep).join('/');
+}
+
+export function locationText(location: SourceLocation | null, cwd: string): string {
+  if (!location) return '';
+  return `${displayPath(location.file, cwd)}:${location.line}:${location.column}`;
+}
+
+export function diagnosticText(d: Diagnostic, lang: Lang): string {
+  return tr(d.message, lang);
+}
+
+/** dd/mm/yyyy for Vietnamese readers, ISO for English. */
+export function dateText(iso: string | null, lang: Lang): string {
+  if (!iso) return '—';
+  if (lang === 'en') return iso;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { KnownError } from '../errors.js';
+
+/** Writes through a temporary file in the same folder and a rename, so a reader never sees half a report. */
+export function writeFileAtomic(file: string, content: string): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.chuan-tmp-${process.pid}-${Date.now()}-${path.basename(file)}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(tmp, content, { encoding: 'utf8', flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
+    throw new KnownError({ vi: `không ghi được tệp ${file} (${code}); kiểm tra quyền ghi và đường dẫn`, en: `cannot write ${file} (${code}); check the path and permissions` });
+  }
+}
+
+/** Reports never go inside a school folder being checked: the tool does not touch its input. */
+export function assertOutsideInputs(file: string, inputs: string[]): void {
+  const target = path.resolve(file);
+  for (const dir of inputs) {
+    const rel = path.relative(path.resolve(dir), target);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+      throw new KnownError({
+        vi: `không ghi báo cáo vào trong thư mục trường đang kiểm tra (${dir}); chọn nơi khác cho --output`,
+        en: `refusing to write a report inside a checked school folder (${dir}); choose another --output`,
+      });
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import type { ErrorObject } from 'ajv';
+import type { LocalText } from '../types.js';
+
+/** Vietnamese (and English) text for one ajv error, with a hint on how to fix the usual mistakes. */
+export function schemaErrorText(error: ErrorObject, field: string): LocalText {
+  const params = error.params as Record<string, unknown>;
+  const data = error.data;
+  switch (error.keyword) {
+    case 'type': {
+      const expected = String(params['type']);
+      const hint = numberHint(data, expected);
+      if (hint) return hint;
+      if (data === null && field === '') return { vi: 'tệp rỗng hoặc không có nội dung', en: 'the file is empty' };
+      return { vi: `${field}phải là ${typeName(expected).vi}, đang ghi ${describe(data)}`, en: `${field}must be ${typeName(expected).en}, found ${describe(data)}` };
+    }
+    case 'required':
+      return { vi: `${field}thiếu trường bắt buộc "${String(params['missingProperty'])}"`, en: `${field}missing required field "${String(params['missingProperty'])}"` };
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const close = closest(key, known);
+      const suggestion = close ? { vi: `; có phải "${close}"?`, en: `; did you mean "${close}"?` } : { vi: '', en: '' };
+      return { vi: `khóa "${key}" không có trong mẫu${suggestion.vi}`, en: `unknown key "${key}"${suggestion.en}` };
+    }
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String).join(', ');
+      return { vi: `${field}giá trị ${describe(data)} không hợp lệ; chọn một trong: ${allowed}`, en: `${field}invalid value ${describe(data)}; use one of: ${allowed}` };
+    }
+    case 'const':
+      return { vi: `${field}phải là ${JSON.stringify(params['allowedValue'])}`, en: `${field}must be ${JSON.stringify(params['allowedValue'])}` };
+    case 'pattern': {
+      if (typeof data === 'string' && /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(data)) {
+        const [d, m, y] = data.split(/[/.]/);
+        const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+        return { vi: `${field}ghi ngày theo dạng năm-tháng-ngày: ${iso}`, en: `${field}write dates as year-month-day: ${iso}` };
+      }
+      return { vi: `${field}giá trị ${describe(data)} không đúng định dạng`, en: `${field}value ${describe(data)} has the wrong format` };
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { vi: `${field}phải ${error.keyword === 'minimum' ? '≥' : '>'} ${String(params['limit'])}, đang ghi ${describe(data)}`, en: `${field}must be ${error.keyword === 'minimum' ? '>=' : '>'} ${String(params['limit'])}` };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { vi: `${field}phải ${error.keyword === 'maximum' ? '≤' : '<'} ${String(params['limit'])}, đang ghi ${describe(data)}`, en: `${field}must be ${error.keyword === 'maximum' ? '<=' : '<'} ${String(params['limit'])}` };
+    case 'minLength':
+      return { vi: `${field}không được để trống`, en: `${field}must not be empty` };
+    case 'maxLength':
+      return { vi: `${field}quá dài (tối đa ${String(params['limit'])} ký tự)`, en: `${field}too long (at most ${String(params['limit'])} characters)` };
+    case 'minItems':
+      return { vi: `${field}cần ít nhất ${String(params['limit'])} mục`, en: `${field}needs at least ${String(params['limit'])} items` };
+    case 'uniqueItems':
+      return { vi: `${field}có mục bị lặp (vị trí ${String(params['j'])} và ${String(params['i'])})`, en: `${field}duplicate items (${String(params['j'])} and ${String(params['i'])})` };
+    default:
+      return { vi: `${field}không hợp lệ (${error.message ?? error.keyword})`, en: `${field}invalid (${error.message ?? error.keyword})` };
+  }
+}
+
+function numberHint(data: unknown, expected: string): LocalText | null {
+  const wantsNumber = expected.includes('number') || expected.includes('integer');
+  if (!wantsNumber) return null;
+  if (typeof data === 'string') {
+    const s = data.trim();
+    if (/^-?\d+,\d+$/.test(s)) {
+      return { vi: `dùng dấu chấm thập phân: ${s.replace(',', '.')} (đang ghi "${s}")`, en: `use a decimal point: ${s.replace(',', '.')} (found "${s}")` };
+    }
+    if (/%$/.test(s)) {
+      return { vi: `ghi số lượng, không ghi phần trăm (đang ghi "${s}"); công cụ tự tính tỷ lệ`, en: `write the count, not a percentage (found "${s}"); rates are computed` };
+    }
+    if (/^\d{1,3}([.,]\d{3})+$/.test(s)) {
+      return { vi: `không dùng dấu phân cách hàng nghìn: ghi ${s.replace(/[.,]/g, '')}`, en: `no thousands separator: write ${s.replace(/[.,]/g, '')}` };
+    }
+  }
+  if (typeof data === 'number' && expected === 'integer' && /^\d{1,3}\.\d{3}$/.test(String(data))) {
+    return { vi: `phải là số nguyên; nếu ${data} là số có dấu phân cách hàng nghìn thì ghi ${String(data).replace('.', '')}`, en: `must be an integer; for a thousands separator write ${String(data).replace('.', '')}` };
+  }
+  if (typeof data === 'number' && expected === 'integer') {
+    return { vi: `phải là số nguyên (số đếm), đang ghi ${data}`, en: `must be a whole number (a count), found ${data}` };
+  }
+  return null;
+}
+
+function typeName(type: string): LocalText {
+  const names: Record<string, LocalText> = {
+    integer: { vi: 'số nguyên', en: 'an integer' },
+    number: { vi: 'số', en: 'a number' },
+    string: { vi: 'chuỗi văn bản', en: 'text' },
+    boolean: { vi: 'true hoặc false', en: 'true or false' },
+    object: { vi: 'một mục gồm các khóa', en: 'a mapping' },
+    array: { vi: 'một danh sách (các dòng bắt đầu bằng "- ")', en: 'a list' },
+  };
+  return names[type] ?? { vi: type, en: type };
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'giá trị rỗng';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'object') return Array.isArray(value) ? 'một danh sách' : 'một mục';
+  return String(value);
+}
+
+function closest(word: string, candidates: string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = levenshtein(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = current;
+    }
+  }
+  return row[b.length]!;
+}
