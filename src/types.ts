@@ -112,6 +112,8 @@ export interface SchoolResult {
   recognition: RecognitionStatus | null;
   /** Evidence register entries, for the report's "related evidence" column. */
   evidence: EvidenceEntry[];
+  /** Configuration changes that affect this school: corrected thresholds, rules off, waivers. */
+  adjustments: OverlayChange[];
 }
 
 export interface EvidenceEntry {
@@ -122,7 +124,10 @@ export interface EvidenceEntry {
 }
 
 export interface OverlayChange {
-  kind: 'threshold' | 'disabled' | 'waiver' | 'waiver_expired';
+  kind: 'threshold' | 'disabled' | 'recognition' | 'waiver' | 'waiver_expired';
+  /** Rule id (or pack id for a cycle change). */
   rule: string;
+  /** The pack the change belongs to; absent for waivers, which are per school. */
+  pack?: string;
   detail: LocalText;
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import type { Diagnostic, EvidenceEntry, LevelId, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
+import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
+import { applyWaivers } from '../config/apply-overlay.js';
+import type { ChuanConfig } from '../config/load-config.js';
 import { loadSchoolFolder, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
 import { locate, type YamlFile } from '../load/yaml-file.js';
 import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../validate/schemas.js';
@@ -18,6 +20,9 @@ export interface CheckOptions {
   level?: LevelId;
   ruleSet?: RuleSet;
   registry?: SchemaRegistry;
+  /** Waivers and the changes made to the rule set by the configuration (see config/apply-overlay). */
+  config?: ChuanConfig;
+  overlayChanges?: OverlayChange[];
 }
 
 /** Checks one school folder: load, validate, evaluate, compute levels. Bad input becomes diagnostics, never an exception. */
@@ -59,6 +64,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
     reached: null,
     recognition: pack && profileValue ? recognitionStatus(profileValue, pack, asOf) : null,
     evidence: [],
+    adjustments: (options.overlayChanges ?? []).filter((c) => c.pack !== undefined && c.pack === pack?.id),
   };
   if (!pack || !profileValue || diagnostics.some((d) => d.severity === 'error')) {
     return { ...base, diagnostics: sortDiagnostics(diagnostics) };
@@ -71,7 +77,12 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
     return yaml && ref ? locate(yaml, ref.path) : null;
   };
   const ctx: EvalContext = { roots, schoolYear: schoolYearRange(profileValue['nam_hoc'], pack.schoolYearStart), records: collectRecords(docs) };
-  const { findings, remarks } = evaluatePack(pack, ctx, locateRef);
+  const evaluated = evaluatePack(pack, ctx, locateRef);
+  const waived = options.config
+    ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: path.basename(docs.dir) }, asOf)
+    : { findings: evaluated.findings, changes: [] };
+  const { findings } = waived;
+  const remarks = evaluated.remarks;
   const { levels, reached } = computeLevels(pack, findings);
   const reachedTarget = target !== null && levelIndex(pack, reached) >= levelIndex(pack, target);
   return {
@@ -82,6 +93,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
     levels,
     reached,
     evidence: collectEvidence(docs),
+    adjustments: [...base.adjustments, ...waived.changes],
   };
 }
 

@@ -27,7 +27,7 @@ export function parseYaml(file: string, text: string): ParseResult {
       return {
         code: `yaml/${error.code.toLowerCase().replaceAll('_', '-')}`,
         severity: 'error',
-        message: yamlErrorText(error.code, error.message, text.slice(error.pos[0], error.pos[1])),
+        message: yamlErrorText(error.code, error.message, /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[0] ?? ''),
         location: { file, line: start.line, column: start.col },
       };
     });

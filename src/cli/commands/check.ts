@@ -2,6 +2,8 @@ import path from 'node:path';
 import { checkTree } from '../../check/check-tree.js';
 import { KnownError } from '../../errors.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
+import { applyOverlay } from '../../config/apply-overlay.js';
+import { findConfigFile, loadConfig } from '../../config/load-config.js';
 import type { FormatContext } from '../../report/context.js';
 import { formatters } from '../../report/formatters/index.js';
 import { assertOutsideInputs, writeFileAtomic } from '../../report/write-atomic.js';
@@ -18,6 +20,7 @@ export interface CheckCommandOptions {
   failOn: string;
   asOf?: string;
   color?: boolean;
+  config?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'never'];
@@ -32,8 +35,10 @@ export function runCheck(paths: string[], options: CheckCommandOptions, io: CliI
     throw new KnownError({ vi: `--as-of phải là ngày dạng YYYY-MM-DD (đang ghi "${asOf}")`, en: `--as-of must be a YYYY-MM-DD date` });
   }
   const targets = parseFormatSpecs(options.format, options.output);
-  const ruleSet = loadRuleSet();
-  const { schools, results } = checkTree(paths.length > 0 ? paths : ['.'], io.cwd, { asOf, ruleSet, ...(options.level ? { level: options.level as LevelId } : {}) });
+  const inputs = paths.length > 0 ? paths : ['.'];
+  const config = loadConfig(findConfigFile(options.config, inputs[0]!, io.cwd));
+  const { ruleSet, changes } = applyOverlay(loadRuleSet(), config);
+  const { schools, results } = checkTree(inputs, io.cwd, { asOf, ruleSet, config, overlayChanges: changes, ...(options.level ? { level: options.level as LevelId } : {}) });
   for (const target of targets) {
     if (target.file) assertOutsideInputs(path.resolve(io.cwd, target.file), schools);
   }
@@ -46,8 +51,8 @@ export function runCheck(paths: string[], options: CheckCommandOptions, io: CliI
       asOf,
       toolVersion,
       ruleSet,
-      config: {},
-      overlayChanges: [],
+      config: config.report,
+      overlayChanges: changes,
     };
     const text = formatters[target.format]!(results, ctx);
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);

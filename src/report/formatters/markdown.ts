@@ -34,6 +34,8 @@ const L = {
   timeline: { vi: 'Mốc công nhận', en: 'Recognition timeline' },
   errors: { vi: 'Lỗi dữ liệu đầu vào', en: 'Input errors' },
   dataNotes: { vi: 'Lưu ý về số liệu', en: 'Data remarks' },
+  waived: { vi: 'Chỉ số được miễn áp dụng', en: 'Waived indicators' },
+  adjustments: { vi: 'Điều chỉnh theo cấu hình', en: 'Configuration adjustments' },
   ref: { vi: 'Căn cứ', en: 'Reference' },
   requirement: { vi: 'Yêu cầu', en: 'Requirement' },
   current: { vi: 'Hiện trạng', en: 'Current value' },
@@ -86,6 +88,12 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
   }
   if (view.notAssessable.length > 0) {
     out.push(`${h(2)} ${tr(L.notAssessable, lang)}`, '', ...view.notAssessable.map((f) => `${briefLine(f, ctx)} — ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${mdText((f.missingData ?? []).join(', '))}`), '');
+  }
+  if (view.waived.length > 0) {
+    out.push(`${h(2)} ${tr(L.waived, lang)}`, '', ...view.waived.map((f) => `${briefLine(f, ctx)} — ${mdText(f.waiver ? `${f.waiver.reason}, ${lang === 'vi' ? 'đến hết' : 'until'} ${dateText(f.waiver.expires, lang)}` : '')}`), '');
+  }
+  if (result.adjustments.length > 0) {
+    out.push(`${h(2)} ${tr(L.adjustments, lang)}`, '', ...result.adjustments.map((c) => `- \`${c.rule}\`: ${mdText(tr(c.detail, lang))}`), '');
   }
   const remarks = result.diagnostics.filter((d) => d.severity === 'warning');
   if (remarks.length > 0) {

@@ -40,6 +40,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   for (const d of result.diagnostics.filter((x) => x.severity === 'warning')) {
     out.push(`  ${c.dim(d.location ? `${displayPath(d.location.file, ctx.cwd)}:${d.location.line}:${d.location.column}` : '')}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${oneLine(diagnosticText(d, lang))}`);
   }
+  for (const change of result.adjustments) out.push(`  ${c.magenta(vi ? 'cấu hình' : 'config')}  ${change.rule}: ${tr(change.detail, lang)}`);
   out.push('', ...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(l)}`));
   const reached = levelName(pack, result.reached, lang);
   const target = levelName(pack, result.profile.target, lang);
