@@ -20,6 +20,12 @@ export function schemaErrorText(error: ErrorObject, field: string): LocalText {
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const close = closest(key, known);
       const suggestion = close ? { vi: `; có phải "${close}"?`, en: `; did you mean "${close}"?` } : { vi: '', en: '' };
+      if (/\s/.test(key.trim())) {
+        return {
+          vi: `khóa "${key}" không có trong mẫu; nếu đây là phần sau dấu phẩy của một đoạn văn bản trong { … }, hãy đặt cả đoạn văn bản trong dấu ngoặc kép`,
+          en: `unknown key "${key}"; if it is the part after a comma of a text inside { … }, put the whole text in double quotes`,
+        };
+      }
       return { vi: `khóa "${key}" không có trong mẫu${suggestion.vi}`, en: `unknown key "${key}"${suggestion.en}` };
     }
     case 'enum': {
