@@ -27,7 +27,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .command('check')
     .description('kiểm tra một thư mục trường, hoặc mọi thư mục trường bên dưới một thư mục')
     .argument('[paths...]', 'thư mục trường hoặc thư mục chứa nhiều trường', [])
-    .option('-f, --format <format>', 'stylish | markdown (lặp lại được; dạng ten=tệp để ghi ra tệp)', collect, [])
+    .option('-f, --format <format>', 'stylish | markdown | json | junit | sarif | github (lặp lại được; dạng ten=tệp để ghi ra tệp)', collect, [])
     .option('-o, --output <file>', 'ghi báo cáo ra tệp (ghi nguyên tử) thay vì màn hình')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ báo cáo').choices(['vi', 'en']).default('vi'))
     .option('--level <level>', 'mức đích cần kiểm tra (mặc định: muc_tieu trong truong.yaml)')
@@ -36,8 +36,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--config <file>', 'tệp cấu hình (mặc định: chuan.config.yaml gần nhất)')
     .option('--color', 'luôn tô màu')
     .option('--no-color', 'không tô màu')
-    .action((paths: string[], options: CheckCommandOptions) => {
-      code = runCheck(paths, options, io);
+    .option('-j, --jobs <n>', 'số luồng kiểm tra song song cho nhiều trường (mặc định: số nhân CPU)')
+    .option('--output-dir <dir>', 'ghi mỗi trường một báo cáo Markdown và tệp TONG-HOP.md vào thư mục này')
+    .action(async (paths: string[], options: CheckCommandOptions) => {
+      code = await runCheck(paths, options, io);
     });
 
   program

@@ -16,7 +16,7 @@ export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = S
   const cached = cache.get(dir);
   if (cached) return cached;
   const diagnostics: Diagnostic[] = [];
-  const vocabulary = loadVocabulary(path.join(dir, 'vocabulary.yaml'), diagnostics);
+  const vocabulary = loadVocabulary(path.join(dir, 'vocabulary.yaml'), registry, diagnostics);
   const packs: RulePack[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
     const packDir = path.join(dir, name);
@@ -33,8 +33,8 @@ export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = S
   return set;
 }
 
-function loadVocabulary(file: string, diagnostics: Diagnostic[]): Vocabulary {
-  const yaml = loadYamlFile(file, diagnostics);
+function loadVocabulary(file: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): Vocabulary {
+  const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
   const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
   return { records: value.records ?? {}, rooms: value.rooms ?? {} };
 }

@@ -18,6 +18,8 @@ export interface FormatContext {
   ruleSet: RuleSet;
   config: ReportConfig;
   overlayChanges: OverlayChange[];
+  /** The run's exit code, for formats that record it (SARIF invocations); the CLI computes it before formatting. */
+  exitCode?: number;
 }
 
 export const tr = (text: LocalText, lang: Lang): string => text[lang];

@@ -18,7 +18,18 @@ export const words = {
   no: { vi: 'không', en: 'no' },
   missing: { vi: 'thiếu', en: 'missing' },
   invalid: { vi: 'không kiểm tra được (dữ liệu lỗi)', en: 'could not be checked (invalid input)' },
+  schoolType: {
+    mam_non: { vi: 'Mầm non', en: 'Preschool' },
+    tieu_hoc: { vi: 'Tiểu học', en: 'Primary' },
+    thcs: { vi: 'Trung học cơ sở', en: 'Lower secondary' },
+    thpt: { vi: 'Trung học phổ thông', en: 'Upper secondary' },
+    nhieu_cap: { vi: 'Phổ thông nhiều cấp học', en: 'Multi-level school' },
+  } as Record<string, LocalText>,
 } as const;
+
+export function schoolTypeName(type: string | null, lang: Lang): string {
+  return type ? (words.schoolType[type]?.[lang] ?? type) : '';
+}
 
 /** One decimal, rounded towards the failing side so a displayed value never contradicts the verdict. */
 export function num(value: number, lang: Lang, round: 'down' | 'up' | 'nearest' = 'nearest'): string {

@@ -6,14 +6,18 @@ import { KnownError } from '../errors.js';
 export function writeFileAtomic(file: string, content: string): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.chuan-tmp-${process.pid}-${Date.now()}-${path.basename(file)}`);
+  // The folder must exist: creating it here would let a typo scatter reports (and recursive mkdir hangs on /proc).
   try {
-    fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(tmp, content, { encoding: 'utf8', flag: 'wx' });
     fs.renameSync(tmp, file);
   } catch (error) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was created
+    }
     const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
-    throw new KnownError({ vi: `không ghi được tệp ${file} (${code}); kiểm tra quyền ghi và đường dẫn`, en: `cannot write ${file} (${code}); check the path and permissions` });
+    throw new KnownError({ vi: `không ghi được tệp ${file} (${code}); kiểm tra thư mục đã tồn tại và có quyền ghi`, en: `cannot write ${file} (${code}); check that the folder exists and is writable` });
   }
 }
 

@@ -175,3 +175,12 @@ describe('all / any / for_each', () => {
     expect(runCheck(check, contextOf({ tc2: { cbql: [] } })).status).toBe('not_assessable');
   });
 });
+
+describe('not applicable parts', () => {
+  it('for_each whose filter matches no element does not apply; all() ignores it', () => {
+    const none: Check = { type: 'for_each', path: 'tc4.nhom', where: { path: 'item.tuoi', equals: 'nha_tre' }, check: { type: 'max_value', path: 'item.so_tre', max: 15, unit } };
+    const ctx = contextOf({ tc4: { nhom: [{ tuoi: 'mau_giao', so_tre: 30 }], ok: true } });
+    expect(runCheck(none, ctx).status).toBe('not_applicable');
+    expect(runCheck({ type: 'all', checks: [none, { type: 'required_flag', path: 'tc4.ok' }] }, ctx).status).toBe('met');
+  });
+});

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { checkTree } from '../../check/check-tree.js';
+import { checkSchools, defaultJobs, findSchools } from '../../batch/index.js';
 import { KnownError } from '../../errors.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
 import { applyOverlay } from '../../config/apply-overlay.js';
@@ -7,10 +8,13 @@ import { findConfigFile, loadConfig } from '../../config/load-config.js';
 import type { FormatContext } from '../../report/context.js';
 import { formatters } from '../../report/formatters/index.js';
 import { assertOutsideInputs, writeFileAtomic } from '../../report/write-atomic.js';
+import { fitStepSummary, writeReportDir } from '../../report/output-dir.js';
+import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
 import type { Lang, LevelId, SchoolResult } from '../../types.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
+import { createProgress } from '../spinner.js';
 
 export interface CheckCommandOptions {
   format: string[];
@@ -21,11 +25,15 @@ export interface CheckCommandOptions {
   asOf?: string;
   color?: boolean;
   config?: string;
+  /** Parallel workers for a batch (default: os.availableParallelism()). */
+  jobs?: string;
+  /** One Markdown report per school plus TONG-HOP.md. */
+  outputDir?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'never'];
 
-export function runCheck(paths: string[], options: CheckCommandOptions, io: CliIo): number {
+export async function runCheck(paths: string[], options: CheckCommandOptions, io: CliIo): Promise<number> {
   const lang = parseLang(options.lang);
   if (!FAIL_ON.includes(options.failOn)) {
     throw new KnownError({ vi: `--fail-on phải là error, warning hoặc never (đang ghi "${options.failOn}")`, en: `--fail-on must be error, warning or never` });
@@ -34,31 +42,66 @@ export function runCheck(paths: string[], options: CheckCommandOptions, io: CliI
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
     throw new KnownError({ vi: `--as-of phải là ngày dạng YYYY-MM-DD (đang ghi "${asOf}")`, en: `--as-of must be a YYYY-MM-DD date` });
   }
+  const jobs = parseJobs(options.jobs);
   const targets = parseFormatSpecs(options.format, options.output);
   const inputs = paths.length > 0 ? paths : ['.'];
-  const config = loadConfig(findConfigFile(options.config, inputs[0]!, io.cwd));
+  const configFile = findConfigFile(options.config, inputs[0]!, io.cwd);
+  const config = loadConfig(configFile);
   const { ruleSet, changes } = applyOverlay(loadRuleSet(), config);
-  const { schools, results } = checkTree(inputs, io.cwd, { asOf, ruleSet, config, overlayChanges: changes, ...(options.level ? { level: options.level as LevelId } : {}) });
+  const schools = findSchools(inputs, io.cwd);
   for (const target of targets) {
     if (target.file) assertOutsideInputs(path.resolve(io.cwd, target.file), schools);
   }
+  const outputDir = options.outputDir !== undefined ? path.resolve(io.cwd, options.outputDir) : undefined;
+  if (outputDir) assertOutsideInputs(outputDir, schools);
+  const level = options.level ? (options.level as LevelId) : undefined;
+  const progress = createProgress(io, lang);
+  let results: SchoolResult[];
+  try {
+    results = await checkSchools(schools, {
+      asOf,
+      configFile,
+      jobs,
+      ...(level ? { level } : {}),
+      prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}) },
+      onProgress: (p) => progress.update(p.done, p.total, p.dir),
+    });
+  } finally {
+    progress.stop();
+  }
+  const code = exitCode(results, options.failOn);
+  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code });
   for (const target of targets) {
     const stream = target.file ? undefined : io.stdout;
-    const ctx: FormatContext = {
-      lang,
-      color: stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream),
-      cwd: io.cwd,
-      asOf,
-      toolVersion,
-      ruleSet,
-      config: config.report,
-      overlayChanges: changes,
-    };
+    const ctx = context(stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream));
     const text = formatters[target.format]!(results, ctx);
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
     else io.stdout.write(text);
   }
-  return exitCode(results, options.failOn);
+  if (outputDir) writeReportDir(outputDir, results, context(false), schools);
+  const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
+  if (stepSummary && targets.some((t) => t.format === 'github')) appendStepSummary(path.resolve(io.cwd, stepSummary), batchSummaryMarkdown(results, context(false)), lang);
+  return code;
+}
+
+/** GitHub renders $GITHUB_STEP_SUMMARY as Markdown; a step's summary over 1 MiB is rejected, so it is trimmed to fit. */
+function appendStepSummary(file: string, markdown: string, lang: Lang): void {
+  try {
+    const used = fs.existsSync(file) ? fs.statSync(file).size : 0;
+    fs.appendFileSync(file, fitStepSummary(markdown, lang, used), 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new KnownError({ vi: `không ghi được tóm tắt vào GITHUB_STEP_SUMMARY (${file}, ${reason})`, en: `cannot append the summary to GITHUB_STEP_SUMMARY (${file}, ${reason})` });
+  }
+}
+
+/** --jobs N: a positive integer; default os.availableParallelism(). */
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return defaultJobs();
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
+    throw new KnownError({ vi: `--jobs phải là số nguyên từ 1 đến 256 (đang ghi "${value}")`, en: `--jobs must be an integer from 1 to 256 (got "${value}")` });
+  }
+  return Number(value);
 }
 
 /** 2: some input could not be checked; 1: a target level is missed (or warnings, with --fail-on warning); else 0. */

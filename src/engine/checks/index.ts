@@ -38,7 +38,10 @@ export function runCheck(check: Check, ctx: EvalContext): Outcome {
 export const CHECK_TYPES = ['min_rate', 'max_rate', 'min_value', 'max_value', 'ratio', 'required_flag', 'value_in', 'required_records', 'min_count', 'all', 'any', 'for_each'] as const;
 
 /** all: the first unmet sub-check speaks for the rule; any: one met sub-check is enough. */
-function combineChecks(mode: 'all' | 'any', outcomes: Outcome[]): Outcome {
+function combineChecks(mode: 'all' | 'any', all: Outcome[]): Outcome {
+  // Sub-checks that do not apply take no part; if none applies, neither does the combination.
+  const outcomes = all.filter((o) => o.status !== 'not_applicable');
+  if (outcomes.length === 0) return all[0]!;
   const remarks = outcomes.flatMap((o) => o.remarks ?? []);
   const withRemarks = (o: Outcome): Outcome => (remarks.length > 0 ? { ...o, remarks } : o);
   const first = (status: Outcome['status']) => outcomes.find((o) => o.status === status);
@@ -67,7 +70,8 @@ function forEachCheck(check: Extract<Check, { type: 'for_each' }>, ctx: EvalCont
     const label = check.label ? (value as Record<string, unknown> | null)?.[check.label] : undefined;
     items.push({ ...outcome, subject: typeof label === 'string' ? label : `#${index + 1}`, ref: outcome.ref ?? itemCtx.item!.ref });
   });
-  if (items.length === 0) return notAssessable([check.path], list.ref);
+  // A filter that matches no element: the rule has nothing to apply to.
+  if (items.length === 0) return { status: 'not_applicable', ref: list.ref };
   const aggregate = combineChecks('all', items);
   return { ...aggregate, items };
 }

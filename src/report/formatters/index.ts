@@ -1,6 +1,10 @@
 import type { SchoolResult } from '../../types.js';
 import type { FormatContext } from '../context.js';
+import { githubFormatter } from './github.js';
+import { jsonFormatter } from './json.js';
+import { junitFormatter } from './junit.js';
 import { markdownFormatter } from './markdown.js';
+import { sarifFormatter } from './sarif.js';
 import { stylishFormatter } from './stylish.js';
 
 /** A formatter is a pure function of the results; the CLI decides where its text goes. */
@@ -9,6 +13,10 @@ export type Formatter = (results: SchoolResult[], ctx: FormatContext) => string;
 export const formatters: Record<string, Formatter> = {
   stylish: stylishFormatter,
   markdown: markdownFormatter,
+  json: jsonFormatter,
+  junit: junitFormatter,
+  sarif: sarifFormatter,
+  github: githubFormatter,
 };
 
 export const FORMAT_NAMES = Object.keys(formatters);

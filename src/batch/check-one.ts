@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { checkSchool, type CheckOptions } from '../check/check-school.js';
+import { applyOverlay } from '../config/apply-overlay.js';
+import { loadConfig } from '../config/load-config.js';
+import { loadRuleSet } from '../engine/load-rules.js';
+import type { LevelId, SchoolResult } from '../types.js';
+import { SchemaRegistry } from '../validate/schemas.js';
+
+/**
+ * What a worker needs to check schools exactly as the main thread would: plain data only, so it can be
+ * posted to a worker. The worker rebuilds the rule set from the same rules/ and the same config file.
+ */
+export interface BatchSettings {
+  asOf: string;
+  level?: LevelId;
+  /** chuan.config.yaml (or --config) in effect; null when there is none. */
+  configFile: string | null;
+}
+
+/** Compiles schemas and rules once (per process or worker) and applies the configuration overlay. */
+export function prepareCheckOptions(settings: BatchSettings): CheckOptions {
+  const registry = SchemaRegistry.shared();
+  const config = loadConfig(settings.configFile, registry);
+  const { ruleSet, changes } = applyOverlay(loadRuleSet(undefined, registry), config);
+  return { asOf: settings.asOf, ruleSet, registry, config, overlayChanges: changes, ...(settings.level ? { level: settings.level } : {}) };
+}
+
+/**
+ * Checks one school and never throws: bad input is already a diagnostic inside checkSchool, and an
+ * unexpected failure becomes an invalid result for that school only, so the batch goes on.
+ */
+export function checkOneSafely(dir: string, options: CheckOptions): SchoolResult {
+  try {
+    return checkSchool(dir, options);
+  } catch (error) {
+    return internalFailure(dir, error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function internalFailure(dir: string, reason: string): SchoolResult {
+  const absolute = path.resolve(dir);
+  return {
+    dir: absolute,
+    profile: { name: path.basename(absolute), code: null, schoolType: null, province: null, commune: null, schoolYear: null, target: null },
+    packId: null,
+    outcome: 'invalid',
+    diagnostics: [
+      {
+        code: 'internal/error',
+        severity: 'error',
+        location: null,
+        message: {
+          vi: `lỗi nội bộ khi kiểm tra trường này (${reason}); các trường khác vẫn được kiểm tra — hãy báo lỗi kèm thư mục này`,
+          en: `internal error while checking this school (${reason}); the other schools were still checked — please report it with this folder`,
+        },
+      },
+    ],
+    findings: [],
+    levels: [],
+    reached: null,
+    recognition: null,
+    evidence: [],
+    adjustments: [],
+  };
+}

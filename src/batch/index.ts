@@ -1,0 +1,19 @@
+// Batch checking for education offices: discovery, then in-process or worker-thread checking.
+import { discoverSchools } from '../discover/discover.js';
+import { KnownError } from '../errors.js';
+
+export { checkSchools, defaultJobs, workerCount, workerScriptPath, DEFAULT_MIN_SCHOOLS_FOR_WORKERS, type BatchOptions, type BatchProgress } from './pool.js';
+export { checkOneSafely, prepareCheckOptions, type BatchSettings } from './check-one.js';
+
+/** The school folders under the paths (sorted); a missing path or an empty tree is a usage error (exit 2). */
+export function findSchools(paths: string[], cwd: string): string[] {
+  const { schools, problems } = discoverSchools(paths, cwd);
+  if (problems.length > 0) throw new KnownError(problems[0]!.message, problems[0]!.location, problems);
+  if (schools.length === 0) {
+    throw new KnownError({
+      vi: `không tìm thấy thư mục trường nào (thư mục có tệp truong.yaml) trong: ${paths.join(', ')}`,
+      en: `no school folder (a folder holding truong.yaml) found in: ${paths.join(', ')}`,
+    });
+  }
+  return schools;
+}

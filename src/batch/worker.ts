@@ -1,0 +1,31 @@
+// Worker thread entry: compiles schemas and rules once, then checks the school folders it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { isKnownError } from '../errors.js';
+import type { CheckOptions } from '../check/check-school.js';
+import { checkOneSafely, prepareCheckOptions } from './check-one.js';
+import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('chuan batch worker must run in a worker thread');
+
+const send = (message: FromWorker): void => port.postMessage(message);
+
+let options: CheckOptions | null = null;
+try {
+  options = prepareCheckOptions((workerData as WorkerInit).settings);
+  send({ type: 'ready' });
+} catch (error) {
+  send({
+    type: 'fatal',
+    message: error instanceof Error ? error.message : String(error),
+    ...(isKnownError(error) ? { text: error.text } : {}),
+  });
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'exit' || !options) {
+    port.close();
+    return;
+  }
+  send({ type: 'result', index: message.index, result: checkOneSafely(message.dir, options) });
+});

@@ -1,0 +1,130 @@
+import type { Rule, RulePack } from '../../engine/rule-types.js';
+import type { Diagnostic, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
+import { tr, type FormatContext } from '../context.js';
+import { batchTotals, findingMessage, findingRoles, packsUsed, relPath, remedyLine, ruleOf, sortedFindings, type BatchTotals, type FindingRole } from '../machine.js';
+import { referenceText } from '../text.js';
+
+/** Bumped only on a breaking change of the shape described by schemas/report.schema.json. */
+export const JSON_SCHEMA_VERSION = '1';
+export const REPORT_SCHEMA_ID = 'https://chuan.schemas.local/report.schema.json';
+
+export interface JsonLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  path?: (string | number)[];
+}
+
+export interface JsonFinding extends Omit<Finding, 'location'> {
+  role: FindingRole;
+  verification: Rule['verification'] | null;
+  location: JsonLocation | null;
+  message: string;
+  remedy?: string;
+}
+
+export interface JsonReport {
+  $schema: string;
+  schemaVersion: typeof JSON_SCHEMA_VERSION;
+  tool: { name: 'chuan'; version: string };
+  lang: string;
+  asOf: string;
+  report: { office?: string; header?: string };
+  rulePacks: { id: string; version: string; circular: string }[];
+  summary: BatchTotals;
+  results: unknown[];
+  rulesMeta: Record<string, unknown>;
+}
+
+/**
+ * The versioned JSON envelope: raw measured and required values for programs, a one-line message and the
+ * remedy in the report's language for people. 1-based locations, paths relative to cwd with '/'.
+ */
+export function jsonFormatter(results: SchoolResult[], ctx: FormatContext): string {
+  const report: JsonReport = {
+    $schema: REPORT_SCHEMA_ID,
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'chuan', version: ctx.toolVersion },
+    lang: ctx.lang,
+    asOf: ctx.asOf,
+    report: { ...(ctx.config.office ? { office: ctx.config.office } : {}), ...(ctx.config.header ? { header: ctx.config.header } : {}) },
+    rulePacks: ctx.ruleSet.packs.map((p) => ({ id: p.id, version: p.version, circular: p.circular })),
+    summary: batchTotals(results, ctx),
+    results: results.map((r) => schoolJson(r, ctx)),
+    rulesMeta: rulesMeta(packsUsed(results, ctx)),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function schoolJson(r: SchoolResult, ctx: FormatContext): unknown {
+  const roles = findingRoles(r, ctx);
+  return {
+    dir: relPath(r.dir, ctx.cwd),
+    profile: r.profile,
+    packId: r.packId,
+    outcome: r.outcome,
+    reached: r.reached,
+    target: r.profile.target,
+    levels: r.levels,
+    findings: sortedFindings(r).map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx)),
+    diagnostics: r.diagnostics.map((d) => diagnosticJson(d, ctx)),
+    recognition: r.recognition,
+    adjustments: r.adjustments,
+    evidence: r.evidence.map((e) => ({ ...e, location: locationJson(e.location, ctx) })),
+  };
+}
+
+function findingJson(f: Finding, role: FindingRole, ctx: FormatContext): JsonFinding {
+  const { location, ...rest } = f;
+  const remedy = remedyLine(f, ctx);
+  return {
+    ...rest,
+    role,
+    verification: ruleOf(f, ctx)?.rule.verification ?? null,
+    location: locationJson(location, ctx),
+    message: findingMessage(f, role, ctx),
+    ...(remedy ? { remedy } : {}),
+  };
+}
+
+function diagnosticJson(d: Diagnostic, ctx: FormatContext): unknown {
+  return { code: d.code, severity: d.severity, message: d.message, text: tr(d.message, ctx.lang), location: locationJson(d.location, ctx) };
+}
+
+export function locationJson(location: SourceLocation | null, ctx: FormatContext): JsonLocation | null {
+  if (!location) return null;
+  return {
+    file: relPath(location.file, ctx.cwd),
+    line: location.line,
+    column: location.column,
+    ...(location.endLine !== undefined ? { endLine: location.endLine } : {}),
+    ...(location.endColumn !== undefined ? { endColumn: location.endColumn } : {}),
+    ...(location.path ? { path: location.path } : {}),
+  };
+}
+
+function rulesMeta(packs: RulePack[]): Record<string, unknown> {
+  const meta: Record<string, unknown> = {};
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      meta[rule.id] = {
+        pack: pack.id,
+        title: rule.title,
+        requirement: rule.requirement,
+        reference: { ...rule.reference, text: localText((lang) => referenceText(rule, pack, lang)) },
+        verification: rule.verification,
+        severity: rule.severity,
+        level: rule.level,
+        standard: rule.standard,
+        criterion: rule.criterion,
+        remedy: rule.remedy,
+        ...(rule.tags?.length ? { tags: rule.tags } : {}),
+      };
+    }
+  }
+  return meta;
+}
+
+const localText = (f: (lang: 'vi' | 'en') => string): LocalText => ({ vi: f('vi'), en: f('en') });

@@ -1,0 +1,200 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Rule, RulePack } from '../../engine/rule-types.js';
+import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../../types.js';
+import { tr, type FormatContext } from '../context.js';
+import {
+  cmp,
+  diagnosticMessage,
+  fingerprint,
+  findingMessage,
+  findingRoles,
+  isAbsoluteRel,
+  packsUsed,
+  relPath,
+  remedyLine,
+  ruleOf,
+  sortedFindings,
+  waiverText,
+  type FindingRole,
+} from '../machine.js';
+import { levelName, referenceText, words } from '../text.js';
+
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+/** Which findings become SARIF results, and at which level. Met and not-applicable ones do not. */
+const RESULT_LEVEL: Partial<Record<FindingRole, (f: Finding) => SarifLevel>> = {
+  gap: () => 'error',
+  advisory: () => 'warning',
+  // Missing data blocks the level, but nothing is known to be wrong yet.
+  missing: () => 'warning',
+  beyond: () => 'note',
+  waived: (f) => (f.severity === 'error' ? 'error' : 'warning'),
+};
+
+export const SARIF_FINGERPRINT_KEY = 'chuan/v1';
+
+/**
+ * SARIF 2.1.0 for code-scanning views: every rule of the packs used in tool.driver.rules (reference,
+ * remedy template, verification), one result per unmet indicator or invalid input, located at its YAML
+ * line with a relative URI under %SRCROOT%, a line-free fingerprint, waivers as accepted external
+ * suppressions, and the run's exit code in invocations.
+ */
+export function sarifFormatter(results: SchoolResult[], ctx: FormatContext): string {
+  const rules: unknown[] = [];
+  const ruleIndex = new Map<string, number>();
+  for (const pack of packsUsed(results, ctx)) {
+    for (const rule of pack.rules) {
+      ruleIndex.set(rule.id, rules.length);
+      rules.push(ruleDescriptor(rule, pack, ctx));
+    }
+  }
+  const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort(cmp);
+  for (const code of codes) {
+    ruleIndex.set(code, rules.length);
+    rules.push(diagnosticDescriptor(code, results, ctx));
+  }
+
+  const out: unknown[] = [];
+  for (const r of results) {
+    const school = relPath(r.dir, ctx.cwd);
+    for (const d of r.diagnostics) out.push(diagnosticResult(d, r, school, ruleIndex, ctx));
+    const roles = findingRoles(r, ctx);
+    for (const f of sortedFindings(r)) {
+      const role = roles.get(f) ?? 'ignored';
+      const level = RESULT_LEVEL[role]?.(f);
+      if (level) out.push(findingResult(f, role, level, r, school, ruleIndex, ctx));
+    }
+  }
+
+  const invocation: Record<string, unknown> = { executionSuccessful: ctx.exitCode === undefined || ctx.exitCode < 2 };
+  if (ctx.exitCode !== undefined) invocation['exitCode'] = ctx.exitCode;
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'chuan',
+            version: ctx.toolVersion,
+            semanticVersion: ctx.toolVersion,
+            language: ctx.lang,
+            rules,
+          },
+        },
+        automationDetails: { id: 'chuan/' },
+        columnKind: 'utf16CodeUnits',
+        invocations: [invocation],
+        results: out,
+        properties: { asOf: ctx.asOf, rulePacks: ctx.ruleSet.packs.map((p) => `${p.id}@${p.version}`) },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleDescriptor(rule: Rule, pack: RulePack, ctx: FormatContext): unknown {
+  const v = ctx.lang === 'vi';
+  const reference = referenceText(rule, pack, ctx.lang);
+  const remedy = tr(rule.remedy, ctx.lang);
+  const unverified = rule.verification === 'unverified' ? ` ${tr(words.unverified, ctx.lang)}.` : '';
+  const level = levelName(pack, rule.level, ctx.lang);
+  return {
+    id: rule.id,
+    shortDescription: { text: `${rule.criterion} ${tr(rule.title, ctx.lang)}` },
+    fullDescription: { text: tr(rule.requirement, ctx.lang) },
+    help: {
+      text: `${v ? 'Căn cứ' : 'Reference'}: ${reference} (${level}, ${v ? 'tiêu chí' : 'criterion'} ${rule.criterion}).${unverified}\n${v ? 'Giải pháp' : 'Remedy'}: ${remedy}`,
+      markdown: `**${v ? 'Căn cứ' : 'Reference'}:** ${mdInline(reference)} (${mdInline(level)}, ${v ? 'tiêu chí' : 'criterion'} ${rule.criterion}).${unverified ? ` *${mdInline(unverified.trim())}*` : ''}\n\n**${v ? 'Yêu cầu' : 'Requirement'}:** ${mdInline(tr(rule.requirement, ctx.lang))}\n\n**${v ? 'Giải pháp' : 'Remedy'}:** ${mdInline(remedy)}`,
+    },
+    defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' },
+    properties: {
+      verification: rule.verification,
+      level: rule.level,
+      standard: rule.standard,
+      criterion: rule.criterion,
+      pack: pack.id,
+      tags: [pack.id, `tieu-chuan-${rule.standard}`, rule.level, rule.verification, ...(rule.tags ?? [])],
+    },
+  };
+}
+
+function diagnosticDescriptor(code: string, results: SchoolResult[], ctx: FormatContext): unknown {
+  const v = ctx.lang === 'vi';
+  const isError = results.some((r) => r.diagnostics.some((d) => d.code === code && d.severity === 'error'));
+  const text = isError
+    ? v ? `Dữ liệu đầu vào không hợp lệ (${code}): trường không kiểm tra được` : `Invalid input (${code}): the school cannot be checked`
+    : v ? `Lưu ý về số liệu (${code})` : `Data remark (${code})`;
+  return {
+    id: code,
+    shortDescription: { text },
+    fullDescription: { text },
+    help: { text, markdown: text },
+    defaultConfiguration: { level: isError ? 'error' : 'warning' },
+    properties: { tags: ['input', code.split('/')[0] ?? code] },
+  };
+}
+
+function findingResult(f: Finding, role: FindingRole, level: SarifLevel, r: SchoolResult, school: string, ruleIndex: Map<string, number>, ctx: FormatContext): unknown {
+  const v = ctx.lang === 'vi';
+  const remedy = remedyLine(f, ctx);
+  const text = `${findingMessage(f, role, ctx)}${remedy ? `. ${v ? 'Giải pháp' : 'Remedy'}: ${remedy}` : ''}`;
+  const result: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+    level,
+    message: { text },
+    locations: [location(f.location, r, ctx)],
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(school, f.ruleId, f.subject ?? '') },
+    properties: {
+      school,
+      schoolName: r.profile.name,
+      status: f.status,
+      role,
+      ...(f.measure ? { measure: f.measure } : {}),
+      ...(f.gap !== undefined ? { gap: f.gap } : {}),
+      ...(f.subject ? { subject: f.subject } : {}),
+      ...(f.missingData ? { missingData: f.missingData } : {}),
+      verification: ruleOf(f, ctx)?.rule.verification ?? null,
+    },
+  };
+  if (f.status === 'waived' && f.waiver) {
+    result['suppressions'] = [{ kind: 'external', status: 'accepted', justification: waiverText(f, ctx) }];
+  }
+  return result;
+}
+
+function diagnosticResult(d: Diagnostic, r: SchoolResult, school: string, ruleIndex: Map<string, number>, ctx: FormatContext): unknown {
+  const where = d.location ? relPath(d.location.file, ctx.cwd) : '';
+  const dataPath = d.location?.path?.join('/') ?? '';
+  return {
+    ruleId: d.code,
+    ruleIndex: ruleIndex.get(d.code),
+    level: d.severity === 'error' ? 'error' : 'warning',
+    message: { text: diagnosticMessage(d, ctx) },
+    locations: [location(d.location, r, ctx)],
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(school, d.code, where, dataPath || d.message.en) },
+    properties: { school, schoolName: r.profile.name },
+  };
+}
+
+/** A physical location at the YAML line; a school-level problem without a line points at truong.yaml:1. */
+function location(at: SourceLocation | null, r: SchoolResult, ctx: FormatContext): unknown {
+  const file = at?.file ?? path.join(r.dir, 'truong.yaml');
+  const region: Record<string, number> = { startLine: at?.line ?? 1, startColumn: at?.column ?? 1 };
+  if (at?.endLine !== undefined) region['endLine'] = at.endLine;
+  if (at?.endColumn !== undefined) region['endColumn'] = at.endColumn;
+  return { physicalLocation: { artifactLocation: artifact(file, ctx), region } };
+}
+
+function artifact(file: string, ctx: FormatContext): Record<string, string> {
+  const rel = relPath(file, ctx.cwd);
+  if (isAbsoluteRel(rel)) return { uri: pathToFileURL(file).href };
+  return { uri: rel.split('/').map((s) => encodeURIComponent(s)).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** Rule texts are ours, but keep Markdown control characters literal anyway. */
+function mdInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}

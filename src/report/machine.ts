@@ -1,0 +1,201 @@
+// Shared helpers of the machine formats (json, junit, sarif, github): relative paths, stable keys,
+// the role of each finding, one-line messages, batch totals. Pure functions of the results.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Rule, RulePack } from '../engine/rule-types.js';
+import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types.js';
+import { findPack, findRule, tr, type FormatContext } from './context.js';
+import { viewOf } from './summary.js';
+import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
+
+/** A path relative to the working directory with forward slashes ("../x" when outside it); never machine-specific. */
+export function relPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  if (rel === '') return '.';
+  return rel.split(path.sep).join('/');
+}
+
+/** True when relPath could not make the path relative (another drive on Windows). */
+export const isAbsoluteRel = (rel: string): boolean => path.isAbsolute(rel) || /^[A-Za-z]:\//.test(rel);
+
+/**
+ * What a finding means for the school's target, the same in every machine format:
+ * gap (unmet error rule up to the target level), advisory (unmet warning rule), beyond (unmet above the target),
+ * missing (not assessable where it matters), waived, met, skipped (not applicable, or not assessable where it does not matter).
+ */
+export type FindingRole = 'gap' | 'advisory' | 'beyond' | 'missing' | 'waived' | 'met' | 'not_applicable' | 'ignored';
+
+export function findingRoles(result: SchoolResult, ctx: FormatContext): Map<Finding, FindingRole> {
+  const pack = findPack(ctx.ruleSet, result.packId);
+  const view = viewOf(result, pack);
+  const roles = new Map<Finding, FindingRole>();
+  const mark = (list: Finding[], role: FindingRole) => list.forEach((f) => roles.set(f, role));
+  for (const f of result.findings) {
+    roles.set(f, f.status === 'met' ? 'met' : f.status === 'not_applicable' ? 'not_applicable' : f.status === 'waived' ? 'waived' : 'ignored');
+  }
+  mark(view.gaps, 'gap');
+  mark(view.advisories, 'advisory');
+  mark(view.beyondTarget, 'beyond');
+  mark(view.notAssessable, 'missing');
+  return roles;
+}
+
+/** Findings in report order (standard, criterion, rule, subject), independent of the machine's locale. */
+export function sortedFindings(result: SchoolResult): Finding[] {
+  return [...result.findings].sort(compareFindingsStable);
+}
+
+function compareFindingsStable(a: Finding, b: Finding): number {
+  const order = (c: string) => {
+    const [s, n] = c.split('.');
+    return Number(s) * 1000 + Number(n);
+  };
+  return a.standard - b.standard || order(a.criterion) - order(b.criterion) || cmp(a.ruleId, b.ruleId) || cmp(a.subject ?? '', b.subject ?? '');
+}
+
+/** Code-point order, independent of the machine's locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The rule of a finding and its pack; undefined only for a finding of an unknown rule (never from the engine). */
+export function ruleOf(f: Finding, ctx: FormatContext): { rule: Rule; pack: RulePack } | undefined {
+  return findRule(ctx.ruleSet, f.ruleId);
+}
+
+const vi = (ctx: FormatContext) => ctx.lang === 'vi';
+
+/** One line naming the indicator: "2.2 Title — subject †". */
+export function findingTitle(f: Finding, ctx: FormatContext): string {
+  const found = ruleOf(f, ctx);
+  const title = found ? tr(found.rule.title, ctx.lang) : f.ruleId;
+  return oneLine(`${f.criterion} ${title}${f.subject ? ` — ${f.subject}` : ''}${found?.rule.verification === 'unverified' ? ' †' : ''}`);
+}
+
+/** What was measured against what is required, and the shortfall: "60 % (15/25) — yêu cầu ≥ 70 % — cần thêm 3 giáo viên". */
+export function measureLine(f: Finding, ctx: FormatContext): string | null {
+  if (!f.measure) return null;
+  const vocab = ctx.ruleSet.vocabulary;
+  const gap = gapText(f, ctx.lang);
+  return oneLine(`${measuredText(f.measure, ctx.lang, f.unit, vocab)} — ${vi(ctx) ? 'yêu cầu' : 'required'} ${requiredText(f.measure, ctx.lang, f.unit, vocab)}${gap ? ` — ${gap}` : ''}`);
+}
+
+/** The one-line status message of a finding, in the report's language: "2.2 Title: chưa đạt — 60 % (15/25) — …". */
+export function findingMessage(f: Finding, role: FindingRole, ctx: FormatContext): string {
+  return `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`;
+}
+
+/** The status part alone ("chưa đạt — 60 % (15/25) — yêu cầu ≥ 70 % — cần thêm 3 giáo viên"), for formats that show the title apart. */
+export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext): string {
+  const measure = measureLine(f, ctx);
+  const v = vi(ctx);
+  switch (role) {
+    case 'gap':
+    case 'advisory':
+      return `${tr(words.status.unmet, ctx.lang)}${measure ? ` — ${measure}` : ''}`;
+    case 'beyond':
+      return `${tr(words.status.unmet, ctx.lang)} (${v ? 'mức cao hơn mức đích' : 'above the target level'})${measure ? ` — ${measure}` : ''}`;
+    case 'missing':
+    case 'ignored':
+      return `${tr(words.status.not_assessable, ctx.lang)}${f.missingData?.length ? ` — ${v ? 'cần khai báo' : 'provide'}: ${f.missingData.join(', ')}` : ''}`;
+    case 'waived':
+      return `${tr(words.status.waived, ctx.lang)}${f.waiver ? ` — ${waiverText(f, ctx)}` : ''}`;
+    case 'not_applicable':
+      return tr(words.status.not_applicable, ctx.lang);
+    case 'met':
+      return tr(words.status.met, ctx.lang);
+  }
+}
+
+export function waiverText(f: Finding, ctx: FormatContext): string {
+  const w = f.waiver;
+  if (!w) return '';
+  const v = vi(ctx);
+  return oneLine(`${w.reason} (${v ? 'đến hết ngày' : 'until'} ${dateText(w.expires, ctx.lang)}${w.approvedBy ? `, ${v ? 'phê duyệt' : 'approved by'}: ${w.approvedBy}` : ''})`);
+}
+
+/** Remedy with the numbers filled in, or null for a finding that needs none. */
+export function remedyLine(f: Finding, ctx: FormatContext): string | null {
+  const found = ruleOf(f, ctx);
+  if (!found || (f.status !== 'unmet' && f.status !== 'waived')) return null;
+  return oneLine(remedyText(found.rule, f, ctx));
+}
+
+export function referenceLine(f: Finding, ctx: FormatContext): string | null {
+  const found = ruleOf(f, ctx);
+  return found ? oneLine(referenceText(found.rule, found.pack, ctx.lang)) : null;
+}
+
+export const unverifiedNote = (ctx: FormatContext): string => tr(words.unverified, ctx.lang);
+
+export function diagnosticMessage(d: Diagnostic, ctx: FormatContext): string {
+  return oneLine(tr(d.message, ctx.lang));
+}
+
+/** Location as "file:line:col" relative to cwd with forward slashes. */
+export function locationLine(location: SourceLocation | null, ctx: FormatContext): string | null {
+  return location ? `${relPath(location.file, ctx.cwd)}:${location.line}:${location.column}` : null;
+}
+
+/** A stable, content-only fingerprint (no line numbers): survives edits that move the data. */
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
+/**
+ * A unique, stable key per school: its folder relative to cwd (forward slashes). Two results for the
+ * same folder (the same path given twice) get "#2", "#3" so keys stay unique.
+ */
+export function schoolKeys(results: SchoolResult[], cwd: string, normalise: (rel: string) => string = (s) => s): string[] {
+  const seen = new Map<string, number>();
+  return results.map((r) => {
+    const base = normalise(relPath(r.dir, cwd));
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  });
+}
+
+export interface BatchTotals {
+  schools: number;
+  reached: number;
+  notReached: number;
+  invalid: number;
+  /** Unmet indicators up to each school's target level. */
+  unmet: number;
+  advisories: number;
+  beyondTarget: number;
+  notAssessable: number;
+  waived: number;
+  inputErrors: number;
+  dataRemarks: number;
+}
+
+export function batchTotals(results: SchoolResult[], ctx: FormatContext): BatchTotals {
+  const totals: BatchTotals = { schools: results.length, reached: 0, notReached: 0, invalid: 0, unmet: 0, advisories: 0, beyondTarget: 0, notAssessable: 0, waived: 0, inputErrors: 0, dataRemarks: 0 };
+  for (const r of results) {
+    if (r.outcome === 'reached') totals.reached += 1;
+    else if (r.outcome === 'not_reached') totals.notReached += 1;
+    else totals.invalid += 1;
+    const view = viewOf(r, findPack(ctx.ruleSet, r.packId));
+    totals.unmet += view.gaps.length;
+    totals.advisories += view.advisories.length;
+    totals.beyondTarget += view.beyondTarget.length;
+    totals.notAssessable += view.notAssessable.length;
+    totals.waived += view.waived.length;
+    totals.inputErrors += r.diagnostics.filter((d) => d.severity === 'error').length;
+    totals.dataRemarks += r.diagnostics.filter((d) => d.severity === 'warning').length;
+  }
+  return totals;
+}
+
+/** Packs used by at least one school, in rule-set order; their rules are the ones the reports describe. */
+export function packsUsed(results: SchoolResult[], ctx: FormatContext): RulePack[] {
+  const ids = new Set(results.map((r) => r.packId).filter((id): id is string => id !== null));
+  return ctx.ruleSet.packs.filter((p) => ids.has(p.id));
+}
+
+/** Data from a school's files on one line: no newline or control character can forge output. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}

@@ -1,0 +1,173 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSchool } from '../../src/check/check-school.js';
+import { loadRuleSet } from '../../src/engine/load-rules.js';
+import { packageRoot } from '../../src/paths.js';
+import { run } from './run-main.js';
+
+const AS_OF = ['--as-of', '2026-06-15'];
+const PASSING = 'examples/thcs-nguyen-du';
+
+describe('usage', () => {
+  it.each([
+    [['--help'], 0, /kiểm tra một thư mục trường/],
+    [['check', '--help'], 0, /--fail-on/],
+    [['--version'], 0, /^\d+\.\d+\.\d+/],
+  ])('%j exits %i', async (argv, code, pattern) => {
+    const result = await run(argv);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toMatch(pattern);
+  });
+
+  it.each([
+    [['check', '--bogus', PASSING], /tùy chọn không hợp lệ/],
+    [['frobnicate'], /lệnh không hợp lệ/],
+    [['check', PASSING, '--format', 'pdf'], /định dạng không hỗ trợ "pdf"/],
+    [['check', PASSING, '--lang', 'fr'], /giá trị không hợp lệ/],
+    [['check', PASSING, '--as-of', '15/06/2026'], /--as-of phải là ngày dạng YYYY-MM-DD/],
+    [['check', 'khong-co-thu-muc-nay'], /không tìm thấy đường dẫn khong-co-thu-muc-nay/],
+    [['check', 'src'], /không tìm thấy thư mục trường nào/],
+    [['explain', 'KHONG.CO'], /không có quy tắc "KHONG.CO"/],
+  ])('%j is a usage error: exit 2, one clean Vietnamese line, no stack trace', async (argv, pattern) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('check', () => {
+  it('a passing school exits 0 and says so', async () => {
+    const result = await run(['check', PASSING, ...AS_OF]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✔ Mức đích');
+  });
+
+  it('--lang en speaks English', async () => {
+    const result = await run(['check', PASSING, ...AS_OF, '--lang', 'en']);
+    expect(result.stdout).toContain('Target');
+    expect(result.stdout).not.toContain('Mức đích');
+  });
+
+  it('refuses to write a report inside the school folder, and writes nothing there', async () => {
+    const before = fs.readdirSync(path.join(packageRoot, PASSING)).sort();
+    const result = await run(['check', PASSING, ...AS_OF, '-f', 'markdown', '-o', `${PASSING}/bao-cao.md`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('không ghi báo cáo vào trong thư mục trường');
+    expect(fs.readdirSync(path.join(packageRoot, PASSING)).sort()).toEqual(before);
+  });
+
+  it.each([['khong-co-thu-muc/r.md'], ['package.json/r.md'], ['/proc/khong-ghi-duoc/r.md']])('an unwritable --output (%s) is a clean error', async (out) => {
+    const result = await run(['check', PASSING, ...AS_OF, '-f', 'markdown', '-o', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/không ghi được tệp/);
+    expect(fs.existsSync(path.join(packageRoot, 'khong-co-thu-muc'))).toBe(false);
+  });
+});
+
+describe('colour', () => {
+  const ESC = '\u001b[';
+  it.each([
+    [{ tty: true, env: {} }, [], true],
+    [{ tty: false, env: {} }, [], false],
+    [{ tty: true, env: { NO_COLOR: '1' } }, [], false],
+    [{ tty: false, env: { FORCE_COLOR: '1' } }, [], true],
+    [{ tty: true, env: { FORCE_COLOR: '0' } }, [], false],
+    [{ tty: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }, [], true],
+    [{ tty: true, env: { TERM: 'dumb' } }, [], false],
+    [{ tty: false, env: {} }, ['--color'], true],
+    [{ tty: true, env: { FORCE_COLOR: '1' } }, ['--no-color'], false],
+  ] as const)('%j %j -> colour %s', async (opts, flags, coloured) => {
+    const result = await run(['check', PASSING, ...AS_OF, ...flags], { tty: opts.tty, env: opts.env });
+    expect(result.stdout.includes(ESC)).toBe(coloured);
+  });
+  it('never colours Markdown', async () => {
+    const result = await run(['check', PASSING, ...AS_OF, '-f', 'markdown', '--color']);
+    expect(result.stdout.includes('\u001b[')).toBe(false);
+  });
+});
+
+describe('rules and explain', () => {
+  const set = loadRuleSet();
+  it('rules --verification unverified lists exactly the unverified rules', async () => {
+    const result = await run(['rules', '--verification', 'unverified', '--format', 'json']);
+    const listed = (JSON.parse(result.stdout) as { id: string }[]).map((r) => r.id).sort();
+    const expected = set.packs.flatMap((p) => p.rules).filter((r) => r.verification === 'unverified').map((r) => r.id).sort();
+    expect(listed).toEqual(expected);
+    expect(listed.length).toBeGreaterThan(0);
+  });
+  it('rules --circular 47 lists only that pack', async () => {
+    const result = await run(['rules', '--circular', '47', '--format', 'json']);
+    const packs = new Set((JSON.parse(result.stdout) as { pack: string }[]).map((r) => r.pack));
+    expect([...packs]).toEqual(['tt47-2012']);
+  });
+  it('explain works for every rule id', async () => {
+    for (const rule of set.packs.flatMap((p) => p.rules)) {
+      const result = await run(['explain', rule.id]);
+      expect(result.code, rule.id).toBe(0);
+      expect(result.stdout).toContain(rule.reference.article);
+      expect(result.stdout).toMatch(/Dữ liệu đọc: \S/);
+    }
+  });
+});
+
+describe('configuration overlay', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuan-config-'));
+  const base = checkSchool(path.join(packageRoot, PASSING), { asOf: '2026-06-15' });
+  const target = base.findings.find((f) => f.status === 'met' && f.measure?.kind === 'rate' && f.measure.op === '>=' && f.measure.percent < 100)!;
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it('has a met rate rule to tighten', () => expect(target).toBeDefined());
+
+  it('a corrected threshold changes the verdict and is listed in the report', async () => {
+    const config = write('tighten.yaml', `thresholds:\n  - rule: ${target.ruleId}\n    set: { min: 100 }\n    reason: "Văn bản gốc ghi 100 %"\n`);
+    const result = await run(['check', PASSING, ...AS_OF, '--config', config, '-f', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Điều chỉnh theo cấu hình');
+    expect(result.stdout).toContain(`\`${target.ruleId}\`: ngưỡng min:`);
+  });
+
+  it('a valid waiver keeps the school passing; an expired one is ignored and reported', async () => {
+    const waiver = (expires: string) =>
+      `thresholds:\n  - rule: ${target.ruleId}\n    set: { min: 100 }\n    reason: "thử"\nwaivers:\n  - rule: ${target.ruleId}\n    school: thcs-nguyen-du\n    reason: "Đang tuyển bổ sung"\n    expires: ${expires}\n`;
+    const active = await run(['check', PASSING, ...AS_OF, '--config', write('w1.yaml', waiver('2026-12-31')), '-f', 'markdown']);
+    expect(active.code).toBe(0);
+    expect(active.stdout).toContain('Chỉ số được miễn áp dụng');
+    const expired = await run(['check', PASSING, ...AS_OF, '--config', write('w2.yaml', waiver('2026-06-14')), '-f', 'markdown']);
+    expect(expired.code).toBe(1);
+    expect(expired.stdout).toContain('miễn áp dụng đã hết hạn ngày 2026-06-14');
+  });
+
+  it('an invalid config is a located error, exit 2', async () => {
+    const config = write('bad.yaml', 'thresholds:\n  - rule: X\n    sett: { min: 1 }\n');
+    const result = await run(['check', PASSING, ...AS_OF, '--config', config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.yaml:3:5: khóa "sett" không có trong mẫu/);
+  });
+
+  it('the receiving office comes from the configuration', async () => {
+    const config = write('office.yaml', 'report:\n  office: UBND xã Tân Phú\n');
+    const result = await run(['check', PASSING, ...AS_OF, '--config', config, '-f', 'markdown']);
+    expect(result.stdout).toContain('**Kính gửi:** UBND xã Tân Phú');
+    const without = await run(['check', PASSING, ...AS_OF, '-f', 'markdown']);
+    expect(without.stdout).not.toContain('Kính gửi');
+  });
+});
+
+describe('the built binary', () => {
+  const bin = path.join(packageRoot, 'dist', 'cli', 'bin.js');
+  it.skipIf(!fs.existsSync(bin))('runs, and sets the exit code', () => {
+    const ok = spawnSync(process.execPath, [bin, 'check', PASSING, ...AS_OF], { cwd: packageRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(ok.status).toBe(0);
+    const usage = spawnSync(process.execPath, [bin, 'check', '--nope'], { cwd: packageRoot, encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('tùy chọn không hợp lệ');
+  });
+});
