@@ -9,7 +9,7 @@ export function schemaErrorText(error: ErrorObject, field: string): LocalText {
     case 'type': {
       const expected = String(params['type']);
       const hint = numberHint(data, expected);
-      if (hint) return hint;
+      if (hint) return { vi: `${field}${hint.vi}`, en: `${field}${hint.en}` };
       if (data === null && field === '') return { vi: 'tệp rỗng hoặc không có nội dung', en: 'the file is empty' };
       return { vi: `${field}phải là ${typeName(expected).vi}, đang ghi ${describe(data)}`, en: `${field}must be ${typeName(expected).en}, found ${describe(data)}` };
     }

@@ -22,7 +22,7 @@ export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic
     const key = `${location.line}:${location.column}:${error.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const field = path.length > 0 ? `${path.join('.')}: ` : '';
+    const field = path.length > 0 ? `${fieldName(path)}: ` : '';
     diagnostics.push({ code: `schema/${error.keyword}`, severity: 'error', message: schemaErrorText(error, field), location });
   }
   return diagnostics.sort((a, b) => (a.location!.line - b.location!.line) || (a.location!.column - b.location!.column));
@@ -32,6 +32,11 @@ export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic
 function pickErrors(errors: ErrorObject[]): ErrorObject[] {
   const precise = errors.filter((e) => !['if', 'anyOf', 'oneOf', 'allOf', 'not'].includes(e.keyword));
   return precise.length > 0 ? precise : errors;
+}
+
+/** so_lop, giao_vien.tong_so, to_chuyen_mon[1].ten — list positions counted from 1, as staff count them. */
+export function fieldName(path: YamlPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p + 1}]` : `${i > 0 ? '.' : ''}${p}`)).join('');
 }
 
 export function pointerToPath(pointer: string, value: unknown): YamlPath {
