@@ -59,7 +59,7 @@ describe('a broken rule pack is a located error', () => {
     expect(first.message.vi.length).toBeGreaterThan(5);
   });
   it('a duplicated rule id', () => {
-    const dup = RULE.replace('TT47.TEST.C1', 'TT47.TH.S1.C1').replace('standard: 1', 'standard: 2').replace('"1.1"', '"2.1"');
+    const dup = RULE.replace('TT47.TEST.C1', 'TT47.TH.S1.C10').replace('standard: 1', 'standard: 2').replace('"1.1"', '"2.1"');
     const error = loadError(brokenPack('dat-chuan/tieu-chuan-2.yaml', dup));
     expect(error.details.some((d) => d.code === 'rules/duplicate-id')).toBe(true);
   });
