@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { KnownError } from '../../errors.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
 import { checkPaths, conditionPaths } from '../../engine/rule-paths.js';
@@ -7,6 +8,7 @@ import { describeCheck, describeCondition } from '../../report/describe-check.js
 import { levelName, referenceText } from '../../report/text.js';
 import type { Lang } from '../../types.js';
 import type { CliIo } from '../io.js';
+import { packageRoot } from '../../paths.js';
 
 export interface RulesOptions {
   circular?: string;
@@ -59,7 +61,7 @@ export function explainText(rule: Rule, pack: RulePack, lang: Lang, vocabulary: 
     ...(rule.when ? [`${vi ? 'Áp dụng khi' : 'Applies when'}: ${describeCondition(rule.when)}`] : []),
     `${vi ? 'Giải pháp (mẫu)' : 'Remedy (template)'}: ${tr(rule.remedy, lang)}`,
     `${vi ? 'Dữ liệu đọc' : 'Data read'}: ${fields.join(', ')}`,
-    `${vi ? 'Định nghĩa tại' : 'Defined at'}: ${rule.origin.file}:${rule.origin.line}:${rule.origin.column}`,
+    `${vi ? 'Định nghĩa tại' : 'Defined at'}: ${path.relative(packageRoot, rule.origin.file).split(path.sep).join('/')}:${rule.origin.line}:${rule.origin.column}`,
   ];
   return `${lines.join('\n')}\n`;
 }
