@@ -1,4 +1,5 @@
 // Plain data passed between the modules: load -> validate -> evaluate -> report.
+import type { SchoolProgress } from './diff/compare.js';
 
 export type Lang = 'vi' | 'en';
 export interface LocalText {
@@ -114,6 +115,8 @@ export interface SchoolResult {
   evidence: EvidenceEntry[];
   /** Configuration changes that affect this school: corrected thresholds, rules off, waivers. */
   adjustments: OverlayChange[];
+  /** Year-over-year progress against an earlier result (`chuan check --baseline`); absent otherwise. */
+  progress?: SchoolProgress;
 }
 
 export interface EvidenceEntry {

@@ -12,6 +12,7 @@ import { schoolYearRange, type EvalContext, type RecordEntry } from '../engine/c
 import { evaluatePack, type Locator } from '../engine/evaluate.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
+import { checkEvidence } from '../evidence/check-evidence.js';
 
 export interface CheckOptions {
   /** Reference date (YYYY-MM-DD) for the recognition cycle and "not in the future" checks; default today. */
@@ -78,6 +79,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
   };
   const ctx: EvalContext = { roots, schoolYear: schoolYearRange(profileValue['nam_hoc'], pack.schoolYearStart), records: collectRecords(docs) };
   const evaluated = evaluatePack(pack, ctx, locateRef);
+  const evidenceDiagnostics = checkEvidence({ dir: docs.dir, standards: docs.standards, pack, schoolYear: ctx.schoolYear, namHoc: profile.schoolYear, asOf });
   const waived = options.config
     ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: path.basename(docs.dir) }, asOf)
     : { findings: evaluated.findings, changes: [] };
@@ -88,7 +90,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
   return {
     ...base,
     outcome: reachedTarget ? 'reached' : 'not_reached',
-    diagnostics: sortDiagnostics([...diagnostics, ...remarks]),
+    diagnostics: sortDiagnostics([...diagnostics, ...remarks, ...evidenceDiagnostics]),
     findings,
     levels,
     reached,

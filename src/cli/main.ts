@@ -5,6 +5,8 @@ import { locationText } from '../report/text.js';
 import type { Lang } from '../types.js';
 import { toolVersion } from '../version.js';
 import { runCheck, parseLang, type CheckCommandOptions } from './commands/check.js';
+import { runDiff } from './commands/diff.js';
+import { runInit, type InitCommandOptions } from './commands/init.js';
 import { runExplain, runRules, type RulesOptions } from './commands/rules.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -38,6 +40,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--no-color', 'không tô màu')
     .option('-j, --jobs <n>', 'số luồng kiểm tra song song cho nhiều trường (mặc định: số nhân CPU)')
     .option('--output-dir <dir>', 'ghi mỗi trường một báo cáo Markdown và tệp TONG-HOP.md vào thư mục này')
+    .option('--baseline <file>', 'kết quả JSON của lần kiểm tra trước (chuan check --format json): báo cáo Markdown có thêm phần so sánh với năm trước')
     .action(async (paths: string[], options: CheckCommandOptions) => {
       code = await runCheck(paths, options, io);
     });
@@ -58,10 +61,35 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program
     .command('explain')
     .description('giải thích đầy đủ một quy tắc')
-    .argument('<rule-id>', 'mã quy tắc, ví dụ TT47.TH.S1.C1')
+    .argument('<rule-id>', 'mã quy tắc, ví dụ TT47.TH.S1.C1.so-lop')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
     .action((id: string, options: { lang: string }) => {
       code = runExplain(id, parseLang(options.lang), io);
+    });
+
+  program
+    .command('init')
+    .description('tạo thư mục trường mới: truong.yaml và năm tệp tiêu chuẩn có chú thích, không bao giờ ghi đè')
+    .argument('<dir>', 'thư mục trường cần tạo')
+    .requiredOption('--cap <cap>', 'cấp học: mam-non | tieu-hoc | thcs | thpt | nhieu-cap')
+    .option('--level <level>', 'mức đích (mặc định: mức chuẩn quốc gia thấp nhất của thông tư)')
+    .option('--nam-hoc <nam-hoc>', 'năm học tự kiểm tra, ví dụ 2025-2026 (mặc định: năm học hiện tại)')
+    .option('--ten <ten>', 'tên trường')
+    .option('--tinh <tinh>', 'tỉnh/thành phố')
+    .option('--khu-vuc <khu-vuc>', 'thanh_thi | nong_thon | mien_nui | dac_biet_kho_khan (mặc định: nong_thon)')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
+    .action((dir: string, options: Omit<InitCommandOptions, 'lang'> & { lang: string }) => {
+      code = runInit(dir, { ...options, lang: parseLang(options.lang) }, io);
+    });
+
+  program
+    .command('diff')
+    .description('so sánh hai kết quả JSON (năm trước, năm nay): mức đạt được, chỉ số đã khắc phục, chỉ số mới chưa đạt')
+    .argument('<old>', 'kết quả JSON cũ (chuan check --format json)')
+    .argument('<new>', 'kết quả JSON mới')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
+    .action((oldFile: string, newFile: string, options: { lang: string }) => {
+      code = runDiff(oldFile, newFile, { lang: parseLang(options.lang) }, io);
     });
 
   try {

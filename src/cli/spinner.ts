@@ -54,11 +54,12 @@ function terminalStream(io: CliIo): NodeJS.WriteStream {
   };
   const stream = {
     isTTY: true,
+    // A pseudo-terminal without a size reports 0 columns: ora would then count infinitely many lines to clear.
     get columns(): number {
-      return process.stderr.columns ?? 80;
+      return process.stderr.columns || 80;
     },
     get rows(): number {
-      return process.stderr.rows ?? 24;
+      return process.stderr.rows || 24;
     },
     write: (chunk: unknown): boolean => write(String(chunk)),
     cursorTo: (x: number): boolean => write(`\u001b[${x + 1}G`),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
-import { decodeText, MAX_FILE_BYTES } from './decode.js';
+import { decodeText, MAX_FILE_BYTES, sizeText } from './decode.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
 
 /** Reads one YAML file: refuses links, directories and oversized files, decodes, parses with positions. */
@@ -40,8 +40,8 @@ export function loadYamlFile(file: string, diagnostics: Diagnostic[]): YamlFile 
       severity: 'error',
       location: at,
       message: {
-        vi: `tệp quá lớn (${stat.size} byte, tối đa ${MAX_FILE_BYTES} byte); tệp tự kiểm tra chỉ vài KB — kiểm tra lại nội dung tệp`,
-        en: `file too large (${stat.size} bytes, limit ${MAX_FILE_BYTES})`,
+        vi: `tệp quá lớn (${sizeText(stat.size)}, tối đa ${sizeText(MAX_FILE_BYTES)}); tệp tự kiểm tra chỉ vài chục KB — kiểm tra lại nội dung tệp`,
+        en: `file too large (${sizeText(stat.size)}, limit ${sizeText(MAX_FILE_BYTES)}); a self-assessment file is a few dozen KB`,
       },
     });
     return null;
@@ -73,7 +73,8 @@ export function loadYamlFile(file: string, diagnostics: Diagnostic[]): YamlFile 
 
 function offsetLocation(file: string, bytes: Buffer, byteOffset: number | null): { file: string; line: number; column: number } {
   if (byteOffset === null) return { file, line: 1, column: 1 };
-  const lineStart = bytes.lastIndexOf(0x0a, byteOffset - 1) + 1;
+  // lastIndexOf with a negative start counts from the end: offset 0 must not search at all.
+  const lineStart = byteOffset === 0 ? 0 : bytes.lastIndexOf(0x0a, byteOffset - 1) + 1;
   let line = 1;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
   const column = bytes.subarray(lineStart, byteOffset).toString('utf8').length + 1;

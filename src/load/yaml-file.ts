@@ -1,29 +1,60 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic, LocalText, SourceLocation, YamlPath } from '../types.js';
+import type { PosNode } from './fast-index.js';
+import { fastRange, LineIndex, parseFast } from './fast-yaml.js';
+import { findExcessiveNesting } from './nesting.js';
+import { capDiagnostics, duplicateKeyDiagnostics, firstAliasLocation, tooDeepDiagnostic } from './yaml-limits.js';
+import { yamlHint } from './yaml-messages.js';
 
 /** Anchors may be reused this many times at most: enough for real files, a wall against "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
 
 export interface YamlFile {
   file: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
   value: unknown;
+  /** Where nodes are: yaml's document on the reference path, js-yaml's event offsets on the fast path. */
+  source: YamlSource;
 }
+
+/** How a file's positions are found; both kinds give the same line:column for the same path. */
+export type YamlSource =
+  | { parser: 'reference'; doc: Document.Parsed; lineCounter: LineCounter }
+  | { parser: 'fast'; root: PosNode; lines: LineIndex };
 
 export type ParseResult = { ok: true; yaml: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
 
-export function parseYaml(file: string, text: string): ParseResult {
+/**
+ * `fast` (default): js-yaml's CommonJS build with positions from its event offsets, falling back to the
+ * reference path for any file it cannot reproduce exactly; `reference`: yaml's parseDocument only.
+ */
+export type YamlParser = 'fast' | 'reference';
+
+export function parseYaml(file: string, text: string, parser: YamlParser = 'fast'): ParseResult {
+  if (parser === 'fast') {
+    const fast = parseFast(text);
+    if (fast) return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines: new LineIndex(text) } } };
+  }
+  return parseReference(file, text);
+}
+
+/** The reference parser: yaml's parseDocument with a LineCounter; every YAML error is located here. */
+export function parseReference(file: string, text: string): ParseResult {
+  // Refused before parsing: yaml composes nested collections recursively.
+  const deep = findExcessiveNesting(text);
+  if (deep) return { ok: false, diagnostics: [tooDeepDiagnostic(file, text, deep)] };
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core', strict: true });
+    // uniqueKeys is quadratic in yaml; duplicateKeyDiagnostics does the same check in linear time.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', schema: 'core', strict: true });
   } catch (error) {
     return { ok: false, diagnostics: [internalParseFailure(file, error)] };
   }
-  if (doc.errors.length > 0) {
+  const duplicates = duplicateKeyDiagnostics(file, doc, lineCounter);
+  if (doc.errors.length > 0 || duplicates.length > 0) {
     const diagnostics = doc.errors.map((error): Diagnostic => {
       const start = lineCounter.linePos(error.pos[0]);
+      if (error.code === 'RESOURCE_EXHAUSTION') return { ...tooDeepDiagnostic(file, text, null), location: { file, line: start.line, column: start.col } };
       return {
         code: `yaml/${error.code.toLowerCase().replaceAll('_', '-')}`,
         severity: 'error',
@@ -31,15 +62,17 @@ export function parseYaml(file: string, text: string): ParseResult {
         location: { file, line: start.line, column: start.col },
       };
     });
-    return { ok: false, diagnostics: dedupeByLine(diagnostics) };
+    return { ok: false, diagnostics: capDiagnostics(dedupeByLine([...diagnostics, ...duplicates])) };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return { ok: false, diagnostics: [internalParseFailure(file, error)] };
+    const diagnostic = internalParseFailure(file, error);
+    if (diagnostic.code === 'yaml/alias-limit') diagnostic.location = firstAliasLocation(file, doc, lineCounter) ?? diagnostic.location;
+    return { ok: false, diagnostics: [diagnostic] };
   }
-  return { ok: true, yaml: { file, doc, lineCounter, value } };
+  return { ok: true, yaml: { file, value, source: { parser: 'reference', doc, lineCounter } } };
 }
 
 function internalParseFailure(file: string, error: unknown): Diagnostic {
@@ -70,6 +103,8 @@ function dedupeByLine(diagnostics: Diagnostic[]): Diagnostic[] {
 
 function yamlErrorText(code: string, message: string, snippet: string): LocalText {
   const en = message.split('\n')[0] ?? message;
+  const hint = code === 'DUPLICATE_KEY' || code === 'TAB_AS_INDENT' ? null : yamlHint(en);
+  if (hint) return hint;
   switch (code) {
     case 'DUPLICATE_KEY':
       return { vi: `khóa "${snippet.trim()}" bị lặp lại trong cùng một mục; xóa dòng thừa hoặc gộp hai dòng làm một`, en: `duplicate key "${snippet.trim()}"; remove or merge one of them` };
@@ -92,12 +127,12 @@ function yamlErrorText(code: string, message: string, snippet: string): LocalTex
 }
 
 /** The node at `path`, or its nearest existing ancestor. */
-function walk(yaml: YamlFile, path: YamlPath, wantKey: boolean): Node | null {
-  let node: unknown = yaml.doc.contents;
+function walk(doc: Document.Parsed, path: YamlPath, wantKey: boolean): Node | null {
+  let node: unknown = doc.contents;
   let last: Node | null = (node as Node | null) ?? null;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
-    if (isAlias(node)) node = node.resolve(yaml.doc);
+    if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
       if (!pair) return last;
@@ -122,10 +157,11 @@ function keyText(key: unknown): string | undefined {
 
 /** 1-based location of the node at `path` (or its nearest ancestor); `key` points at the key instead of the value. */
 export function locate(yaml: YamlFile, path: YamlPath, options: { key?: boolean } = {}): SourceLocation {
-  const node = walk(yaml, path, options.key ?? false);
-  const range = node?.range;
+  const source = yaml.source;
+  const range = source.parser === 'fast' ? fastRange(source.root, path, options.key ?? false) : walk(source.doc, path, options.key ?? false)?.range;
   if (!range) return { file: yaml.file, line: 1, column: 1, path };
-  const start = yaml.lineCounter.linePos(range[0]);
-  const end = yaml.lineCounter.linePos(range[1]);
+  const lines = source.parser === 'fast' ? source.lines : source.lineCounter;
+  const start = lines.linePos(range[0]);
+  const end = lines.linePos(range[1]);
   return { file: yaml.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col, path };
 }

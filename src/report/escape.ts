@@ -7,6 +7,8 @@
 export function mdText(value: string): string {
   return value
     .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
+    // Other control characters (tabs, terminal escape sequences, NUL): a space, never raw in a report.
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -21,4 +23,18 @@ export function mdText(value: string): string {
 export function mdCell(value: string): string {
   const text = mdText(value).trim();
   return text === '' ? '—' : text;
+}
+
+/**
+ * An inline code span for text from the data (a file path with a folder name, a key): one line, and no
+ * backtick inside can close it early. In a table cell pass `table` so that "|" cannot split the cell
+ * (GFM reads "\|" as a pipe even inside code; elsewhere a backslash in code is literal).
+ */
+export function mdCode(value: string, options: { table?: boolean } = {}): string {
+  let text = value.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  if (options.table) text = text.replace(/\|/g, '\\|');
+  const longest = (text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }

@@ -10,10 +10,18 @@ import { dateText, gapText, measuredText, referenceText, remedyText, requiredTex
 
 /** A path relative to the working directory with forward slashes ("../x" when outside it); never machine-specific. */
 export function relPath(file: string, cwd: string): string {
+  // A batch report names the same few files once per finding: remember the last answers.
+  const key = `${cwd}\u0000${file}`;
+  const known = relPaths.get(key);
+  if (known !== undefined) return known;
   const rel = path.relative(cwd, file);
-  if (rel === '') return '.';
-  return rel.split(path.sep).join('/');
+  const result = rel === '' ? '.' : rel.split(path.sep).join('/');
+  if (relPaths.size >= 64) relPaths.clear();
+  relPaths.set(key, result);
+  return result;
 }
+
+const relPaths = new Map<string, string>();
 
 /** True when relPath could not make the path relative (another drive on Windows). */
 export const isAbsoluteRel = (rel: string): boolean => path.isAbsolute(rel) || /^[A-Za-z]:\//.test(rel);

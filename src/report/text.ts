@@ -35,8 +35,14 @@ export function schoolTypeName(type: string | null, lang: Lang): string {
 export function num(value: number, lang: Lang, round: 'down' | 'up' | 'nearest' = 'nearest'): string {
   const scaled = value * 10;
   const r = round === 'down' ? Math.floor(scaled + 1e-9) : round === 'up' ? Math.ceil(scaled - 1e-9) : Math.round(scaled);
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(r / 10);
+  return numberFormats[lang].format(r / 10);
 }
+
+/** Built once: constructing an Intl.NumberFormat costs more than formatting a whole finding. */
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+};
 
 const opText = (op: '>=' | '<='): string => (op === '>=' ? '≥' : '≤');
 const roundFor = (op: '>=' | '<='): 'down' | 'up' => (op === '>=' ? 'down' : 'up');

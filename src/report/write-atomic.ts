@@ -21,16 +21,31 @@ export function writeFileAtomic(file: string, content: string): void {
   }
 }
 
-/** Reports never go inside a school folder being checked: the tool does not touch its input. */
+/**
+ * Reports never go inside a school folder being checked: the tool does not touch its input. Folders are
+ * compared by their real paths, so a symbolic link outside that leads into a school folder is caught too.
+ * The report's own name is not resolved: the rename replaces a link there, never what it points to.
+ */
 export function assertOutsideInputs(file: string, inputs: string[]): void {
-  const target = path.resolve(file);
+  const absolute = path.resolve(file);
+  const target = path.join(realDir(path.dirname(absolute)), path.basename(absolute));
   for (const dir of inputs) {
-    const rel = path.relative(path.resolve(dir), target);
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+    const rel = path.relative(realDir(path.resolve(dir)), target);
+    if (rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))) {
       throw new KnownError({
         vi: `không ghi báo cáo vào trong thư mục trường đang kiểm tra (${dir}); chọn nơi khác cho --output`,
         en: `refusing to write a report inside a checked school folder (${dir}); choose another --output`,
       });
     }
+  }
+}
+
+/** The real path of `dir`, resolving its deepest existing ancestor (the rest may not exist yet). */
+function realDir(dir: string): string {
+  const parent = path.dirname(dir);
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return parent === dir ? dir : path.join(realDir(parent), path.basename(dir));
   }
 }

@@ -16,9 +16,10 @@ export function schemaErrorText(error: ErrorObject, field: string): LocalText {
     case 'required':
       return { vi: `${field}thiếu trường bắt buộc "${String(params['missingProperty'])}"`, en: `${field}missing required field "${String(params['missingProperty'])}"` };
     case 'additionalProperties': {
-      const key = String(params['additionalProperty']);
+      const raw = String(params['additionalProperty']);
+      const key = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const close = closest(key, known);
+      const close = raw.length > 60 ? null : closest(raw, known);
       const suggestion = close ? { vi: `; có phải "${close}"?`, en: `; did you mean "${close}"?` } : { vi: '', en: '' };
       if (/\s/.test(key.trim())) {
         return {

@@ -13,12 +13,30 @@ let shared: SchemaRegistry | null = null;
 export class SchemaRegistry {
   readonly ajv: Ajv2020;
   private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly dir: string;
+  /** Stops at the first error; built on first use, for very large documents only (see validateDocument). */
+  private firstErrorAjv: Ajv2020 | null = null;
 
   constructor(dir: string = schemasDir) {
+    this.dir = dir;
     this.ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     for (const file of listSchemaFiles(dir)) {
       this.ajv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
     }
+  }
+
+  /**
+   * A validator that reports only the first error. With allErrors, ajv concatenates the errors of every
+   * list item into one array item by item, which is quadratic when thousands of items are wrong.
+   */
+  firstErrorValidator(id: string): ValidateFunction {
+    if (!this.firstErrorAjv) {
+      this.firstErrorAjv = new Ajv2020({ allErrors: false, strict: false, verbose: true });
+      for (const file of listSchemaFiles(this.dir)) this.firstErrorAjv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
+    }
+    const validate = this.firstErrorAjv.getSchema(id);
+    if (!validate) throw new Error(`schema not found: ${id}`);
+    return validate;
   }
 
   static shared(): SchemaRegistry {

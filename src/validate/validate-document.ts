@@ -4,11 +4,40 @@ import { locate, type YamlFile } from '../load/yaml-file.js';
 import { schemaErrorText } from './messages.js';
 import type { SchemaRegistry } from './schemas.js';
 
+/**
+ * Documents with more values than this are validated up to their first error only: ajv's allErrors mode
+ * is quadratic in the number of wrong list items (5,000 values is several times a large real file).
+ */
+export const FULL_VALIDATION_MAX_VALUES = 5000;
+
 /** Validates one parsed YAML file; every error becomes a located Vietnamese diagnostic. */
 export function validateDocument(registry: SchemaRegistry, schemaId: string, yaml: YamlFile): Diagnostic[] {
-  const validate = registry.validator(schemaId);
-  if (validate(yaml.value)) return [];
-  return toDiagnostics(validate.errors ?? [], yaml);
+  if (!exceedsValues(yaml.value, FULL_VALIDATION_MAX_VALUES)) {
+    const validate = registry.validator(schemaId);
+    return validate(yaml.value) ? [] : toDiagnostics(validate.errors ?? [], yaml);
+  }
+  const first = registry.firstErrorValidator(schemaId);
+  if (first(yaml.value)) return [];
+  const diagnostics = toDiagnostics(first.errors ?? [], yaml);
+  return diagnostics.map((d) => ({
+    ...d,
+    message: {
+      vi: `${d.message.vi} (tệp rất lớn: chỉ báo lỗi đầu tiên; sửa rồi kiểm tra lại để thấy lỗi tiếp theo)`,
+      en: `${d.message.en} (very large file: only the first error is shown; fix it and check again for the next)`,
+    },
+  }));
+}
+
+/** True when `value` holds more than `limit` values (objects, arrays and scalars), counted without recursion. */
+export function exceedsValues(value: unknown, limit: number): boolean {
+  const stack: unknown[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++count > limit) return true;
+    if (v !== null && typeof v === 'object') for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push(item);
+  }
+  return false;
 }
 
 export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic[] {

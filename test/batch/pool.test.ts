@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSchools, workerCount, workerScriptPath, DEFAULT_MIN_SCHOOLS_FOR_WORKERS, type BatchProgress } from '../../src/batch/index.js';
+import { checkSchools, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchProgress } from '../../src/batch/index.js';
 import { KnownError } from '../../src/errors.js';
 import type { SchoolResult } from '../../src/types.js';
 import { AS_OF, districtTree, exampleSchools, minimalSchool, tempDir } from './fixtures.js';
@@ -15,23 +15,32 @@ const fresh = (): string => {
   return dir;
 };
 
-describe('workerCount: in-process for one job or a small batch', () => {
+describe('workerCount: in-process for one job or while workers would not pay for their start-up', () => {
   it.each([
     [100, 1, 0],
     [100, 0, 0],
     [3, 4, 0],
     [7, 2, 0],
-    [DEFAULT_MIN_SCHOOLS_FOR_WORKERS - 1, 2, 0],
-    [DEFAULT_MIN_SCHOOLS_FOR_WORKERS, 2, 2],
+    [100, 2, 0],
+    [101, 2, 2],
+    [66, 4, 0],
+    [67, 4, 4],
+    [57, 8, 0],
+    [58, 8, 8],
     [300, 4, 4],
     [300, 64, 64],
     [20, 8, 0],
   ])('%i schools, --jobs %i -> %i workers', (schools, jobs, workers) => {
     expect(workerCount(schools, jobs)).toBe(workers);
   });
-  it('never fewer than 2 schools per worker when the threshold is lowered', () => {
-    expect(workerCount(7, 4, 0)).toBe(0);
+  it('the cost model: setup of one worker ≈ WORKER_SETUP_IN_SCHOOLS school checks', () => {
+    expect(WORKER_SETUP_IN_SCHOOLS).toBe(50);
+  });
+  it('an explicit threshold replaces the model, still with at least 2 schools per worker', () => {
+    expect(workerCount(1, 4, 0)).toBe(0);
+    expect(workerCount(7, 4, 0)).toBe(3);
     expect(workerCount(8, 4, 0)).toBe(4);
+    expect(workerCount(8, 4, 9)).toBe(0);
   });
 });
 

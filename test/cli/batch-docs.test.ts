@@ -14,14 +14,29 @@ const blocks = [...doc.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ l
 const roots: string[] = [];
 afterAll(() => roots.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-/** The `npx chuan check …` commands of a shell script, continuation lines joined. */
+/**
+ * The commands of a shell script that the test replays: `mkdir -p DIR` and `npx chuan check …`
+ * (continuation lines joined). Anything else in a documented script is rejected, so the page cannot
+ * grow a step that this test does not run.
+ */
 function chuanCommands(script: string): string[][] {
   return script
     .replace(/\\\n\s*/g, ' ')
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.startsWith('npx chuan check '))
-    .map((line) => line.split(/\s+/).slice(2));
+    .filter((line) => line !== '' && !line.startsWith('#') && line !== 'npm ci')
+    .map((line) => {
+      if (!/^(npx chuan check|mkdir -p) /.test(line)) throw new Error(`undocumented step in docs/ci.md: ${line}`);
+      return line.split(/\s+/);
+    });
+}
+
+/** Replays one documented script in cwd; returns the chuan command's argv (without "npx chuan"). */
+function replayMkdirs(steps: string[][], cwd: string): string[] {
+  for (const step of steps) if (step[0] === 'mkdir') fs.mkdirSync(path.join(cwd, step[2]!), { recursive: true });
+  const chuan = steps.filter((step) => step[0] === 'npx');
+  expect(chuan).toHaveLength(1);
+  return chuan[0]!.slice(2);
 }
 
 interface Workflow {
@@ -30,18 +45,21 @@ interface Workflow {
   [job: string]: unknown;
 }
 
-function documentedCommands(): { where: string; argv: string[] }[] {
-  const out: { where: string; argv: string[] }[] = [];
+function documentedCommands(): { where: string; steps: string[][] }[] {
+  const out: { where: string; steps: string[][] }[] = [];
   for (const block of blocks) {
-    if (block.lang === 'sh') chuanCommands(block.text).forEach((argv) => out.push({ where: 'sh', argv }));
+    if (block.lang === 'sh') out.push({ where: 'sh', steps: chuanCommands(block.text) });
     if (block.lang !== 'yaml') continue;
     const value = parseYaml(block.text) as Workflow;
     if (value.jobs) {
-      for (const job of Object.values(value.jobs)) for (const step of job.steps) if (step.run) chuanCommands(step.run).forEach((argv) => out.push({ where: 'github', argv }));
+      for (const job of Object.values(value.jobs)) {
+        const steps = job.steps.flatMap((step) => (step.run ? chuanCommands(step.run) : []));
+        out.push({ where: 'github', steps });
+      }
     } else if (!value.report) {
       for (const job of Object.values(value)) {
         const script = (job as { script?: string[] }).script ?? [];
-        for (const line of script) chuanCommands(line).forEach((argv) => out.push({ where: 'gitlab', argv }));
+        out.push({ where: 'gitlab', steps: script.flatMap((line) => chuanCommands(line)) });
       }
     }
   }
@@ -72,9 +90,10 @@ describe('docs/ci.md', () => {
     expect(loadConfig(file).report.office).toMatch(/Phòng Giáo dục/);
   });
 
-  it.each(documentedCommands().map((c) => [c.where, c.argv] as const))('the %s command runs on the examples and its outputs parse', async (where, argv) => {
+  it.each(documentedCommands().map((c) => [c.where, c.steps] as const))('the %s steps run on the examples and their outputs parse', async (where, steps) => {
     const cwd = tempDir('chuan-docs-');
     roots.push(cwd);
+    const argv = replayMkdirs(steps, cwd);
     fs.symlinkSync(path.join(packageRoot, 'examples'), path.join(cwd, 'truong'), 'dir');
     const summary = path.join(cwd, 'step-summary.md');
     const env: Record<string, string> = where === 'github' ? { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } : { CI: 'true' };

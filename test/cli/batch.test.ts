@@ -50,8 +50,10 @@ describe('--jobs', () => {
   let tree: string;
   let count: number;
   beforeAll(() => {
-    tree = districtTree(4, fresh());
-    count = 4 * exampleSchools().length;
+    // Enough schools for 4 workers to pay for their start-up (see workerCount).
+    const copies = Math.ceil(70 / exampleSchools().length);
+    tree = districtTree(copies, fresh());
+    count = copies * exampleSchools().length;
   });
 
   it('really uses worker threads for this tree with --jobs 4', () => {
@@ -63,6 +65,7 @@ describe('--jobs', () => {
     const out = fresh();
     const runWith = async (jobs: string) => {
       const dir = path.join(out, `j${jobs}`);
+      fs.mkdirSync(dir);
       const formats = ['json', 'junit', 'sarif'].flatMap((f) => ['--format', `${f}=${path.join(dir, `bao-cao.${f === 'junit' ? 'xml' : f}`)}`]);
       const result = await run(['check', '.', ...asOf, '--jobs', jobs, ...formats, '--format', 'stylish', '--no-color'], { cwd: tree });
       return { result, files: Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')])) };
@@ -144,6 +147,17 @@ describe('--output-dir', () => {
     expect(summary).toContain('# Tổng hợp kết quả tự kiểm tra');
     expect(summary.split('\n').filter((l) => l.startsWith('| [')).length).toBe(exampleSchools().length);
     expect(files.some((f) => f.startsWith('.chuan-tmp'))).toBe(false);
+  });
+
+  it('creates the report folder but not missing parents (a typo is an error, not a new tree)', async () => {
+    const parent = fresh();
+    const missing = await run(['check', 'examples/thcs-nguyen-du', ...asOf, '--output-dir', path.join(parent, 'go-nham', 'bao-cao')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('không tạo được thư mục báo cáo');
+    expect(fs.readdirSync(parent)).toEqual([]);
+    const proc = await run(['check', 'examples/thcs-nguyen-du', ...asOf, '--output-dir', '/proc/khong-ghi-duoc/bao-cao']);
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses a directory inside a school folder and writes nothing there', async () => {

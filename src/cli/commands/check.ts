@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkSchools, defaultJobs, findSchools } from '../../batch/index.js';
 import { KnownError } from '../../errors.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
+import { readReport, withBaseline } from '../../diff/baseline.js';
 import { applyOverlay } from '../../config/apply-overlay.js';
 import { findConfigFile, loadConfig } from '../../config/load-config.js';
 import type { FormatContext } from '../../report/context.js';
@@ -29,6 +30,8 @@ export interface CheckCommandOptions {
   jobs?: string;
   /** One Markdown report per school plus TONG-HOP.md. */
   outputDir?: string;
+  /** An earlier JSON result: the Markdown report then shows the progress since it. */
+  baseline?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'never'];
@@ -43,6 +46,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     throw new KnownError({ vi: `--as-of phải là ngày dạng YYYY-MM-DD (đang ghi "${asOf}")`, en: `--as-of must be a YYYY-MM-DD date` });
   }
   const jobs = parseJobs(options.jobs);
+  const baseline = options.baseline !== undefined ? readReport(path.resolve(io.cwd, options.baseline), options.baseline) : undefined;
   const targets = parseFormatSpecs(options.format, options.output);
   const inputs = paths.length > 0 ? paths : ['.'];
   const configFile = findConfigFile(options.config, inputs[0]!, io.cwd);
@@ -68,6 +72,11 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     });
   } finally {
     progress.stop();
+  }
+  if (baseline && options.baseline !== undefined) {
+    const compared = withBaseline(results, baseline, options.baseline, asOf);
+    results = compared.results;
+    for (const r of compared.unmatched) io.stderr.write(lang === 'vi' ? `chuan: ${r.profile.name}: không có trong ${options.baseline} (khớp theo ma_truong hoặc tên thư mục)\n` : `chuan: ${r.profile.name}: not in ${options.baseline} (matched by ma_truong or folder name)\n`);
   }
   const code = exitCode(results, options.failOn);
   const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code });

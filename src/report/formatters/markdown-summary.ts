@@ -15,14 +15,6 @@ const L = {
   invalidCount: { vi: 'dữ liệu lỗi', en: 'invalid input' },
 };
 
-const SCHOOL_TYPES: Record<string, { vi: string; en: string }> = {
-  mam_non: { vi: 'Mầm non', en: 'Preschool' },
-  tieu_hoc: { vi: 'Tiểu học', en: 'Primary' },
-  thcs: { vi: 'THCS', en: 'Lower secondary' },
-  thpt: { vi: 'THPT', en: 'Upper secondary' },
-  nhieu_cap: { vi: 'Nhiều cấp học', en: 'Multi-level' },
-};
-
 /**
  * The district summary: one row per school (name, folder, type, target, reached, unmet count,
  * re-recognition due, input errors), then totals. `links` (one file name per school) turns each
@@ -46,7 +38,7 @@ export function batchSummaryMarkdown(results: SchoolResult[], ctx: FormatContext
     if (due) dueTotal += 1;
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     const reached = r.outcome === 'invalid' ? '—' : levelName(pack, r.reached, lang);
-    const type = r.profile.schoolType ? (SCHOOL_TYPES[r.profile.schoolType]?.[lang] ?? r.profile.schoolType) : '';
+    const type = r.profile.schoolType ? schoolTypeName(r.profile.schoolType, lang) : '';
     const link = links?.[i];
     const name = link ? `[${mdCell(r.profile.name)}](${encodeURI(link)})` : mdCell(r.profile.name);
     out.push(`| ${name} | ${mdCell(displayPath(r.dir, ctx.cwd))} | ${mdCell(type)} | ${mdCell(levelName(pack, r.profile.target, lang))} | ${mdCell(reached)} | ${gaps ?? '—'} | ${mdCell(due)} | ${errors} |`);

@@ -6,6 +6,7 @@ import { viewOf } from '../summary.js';
 import { dateText, diagnosticText, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
 import { recognitionLines } from './recognition-lines.js';
 import { batchSummaryMarkdown } from './markdown-summary.js';
+import { progressMarkdown } from '../../diff/render.js';
 
 const L = {
   title: { vi: 'Báo cáo tự kiểm tra trường đạt chuẩn quốc gia', en: 'National-standard school self-review' },
@@ -75,6 +76,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
     const name = pack?.standards[String(s.standard)];
     out.push(`| ${s.standard}. ${mdCell(name ? tr(name, lang) : '')} | ${s.met}/${s.criteria.length} | ${s.unmet} | ${s.notAssessable} |`);
   }
+  if (result.progress) out.push('', ...progressMarkdown(result.progress, ctx, h(2)).slice(0, -1));
   out.push('', `${h(2)} ${tr(L.gaps, lang)}`, '');
   if (view.gaps.length === 0) out.push(tr(L.noGaps, lang), '');
   view.gaps.forEach((f, i) => out.push(...findingBlock(f, i + 1, result, ctx, h(3))));

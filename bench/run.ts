@@ -1,0 +1,159 @@
+// npm run bench -- --schools N [--seed S] [--runs R] [--jobs J] [--json]
+// Generates (or reuses) a corpus of N schools under bench/out/, then times, as whole processes on
+// warm files: `chuan check DIR --format json --output FILE` and the floor (read + js-yaml CJS + ajv on
+// J worker threads, no rules, no positions, no report). Prints schools/s, ms/school, peak RSS and the
+// ratio chuan/floor from the same run.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus, type CorpusStats } from './generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..', '..');
+const outDir = path.join(root, 'bench', 'out');
+const TIME = '/usr/bin/time';
+const AS_OF = '2026-06-15';
+
+interface Options {
+  schools: number;
+  seed: number;
+  runs: number;
+  jobs: number;
+  json: boolean;
+}
+
+interface Sample {
+  ms: number;
+  rssKb: number;
+  code: number | null;
+}
+
+export interface Figures {
+  wallMs: number;
+  msPerSchool: number;
+  schoolsPerSecond: number;
+  peakRssMb: number;
+  runs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const schools = Number(value('schools') ?? 1000);
+  if (!Number.isInteger(schools) || schools < 1) throw new Error('--schools must be a positive integer');
+  const runs = Number(value('runs') ?? (schools <= 2_000 ? 5 : schools <= 20_000 ? 3 : 1));
+  return { schools, seed: Number(value('seed') ?? 1), runs, jobs: Number(value('jobs') ?? os.availableParallelism()), json: argv.includes('--json') };
+}
+
+/** Runs a command as a child process; wall time measured here, peak RSS from /usr/bin/time or the child itself. */
+function measure(command: string, args: string[]): Promise<Sample & { stdout: string }> {
+  const useTime = fs.existsSync(TIME);
+  const file = useTime ? TIME : command;
+  const argv = useTime ? ['-f', 'BENCH_RSS_KB=%M', command, ...args] : ['--import', path.join(here, 'report-rss.js'), ...args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rss = /BENCH_RSS_KB=(\d+)/.exec(stderr);
+      if (code !== null && code > 2) reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}`));
+      else resolve({ ms, rssKb: rss ? Number(rss[1]) : 0, code, stdout });
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function figures(samples: Sample[], schools: number): Figures {
+  const wallMs = median(samples.map((s) => s.ms));
+  return {
+    wallMs,
+    msPerSchool: wallMs / schools,
+    schoolsPerSecond: (schools * 1000) / wallMs,
+    peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024,
+    runs: samples.length,
+  };
+}
+
+/** Reads every file once so that both contenders start from a warm page cache. */
+function warm(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) fs.readFileSync(path.join(entry.parentPath, entry.name));
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const corpusDir = path.join(outDir, `corpus-${options.schools}-s${options.seed}`);
+  const started = performance.now();
+  const corpus = generateCorpus(corpusDir, options.schools, options.seed, path.join(root, 'examples'));
+  const generatedMs = performance.now() - started;
+  warm(corpusDir);
+  const report = path.join(outDir, `report-${options.schools}.json`);
+  const chuanArgs = [path.join(root, 'dist', 'cli', 'bin.js'), 'check', corpusDir, '--format', 'json', '--output', report, '--as-of', AS_OF, '--jobs', String(options.jobs)];
+  const floorArgs = [path.join(here, 'floor.js'), corpusDir, String(options.jobs), path.join(root, 'schemas')];
+  const chuan: Sample[] = [];
+  const floor: Sample[] = [];
+  let exitCode: number | null = null;
+  // Interleaved, so that a slow moment of the machine hits both.
+  for (let run = 0; run < options.runs; run++) {
+    const c = await measure(process.execPath, chuanArgs);
+    exitCode = c.code;
+    chuan.push(c);
+    floor.push(await measure(process.execPath, floorArgs));
+  }
+  const result = {
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    corpus: { ...corpus, dir: path.relative(root, corpusDir), generatedMs: Math.round(generatedMs) },
+    jobs: options.jobs,
+    chuan: { ...figures(chuan, options.schools), exitCode, reportBytes: fs.statSync(report).size, summary: reportSummary(report) },
+    floor: figures(floor, options.schools),
+  };
+  const ratio = result.chuan.msPerSchool / result.floor.msPerSchool;
+  if (options.json) process.stdout.write(`${JSON.stringify({ ...result, ratio }, null, 2)}\n`);
+  else print(result, ratio, corpus);
+}
+
+/** The summary object near the top of the JSON report (the report itself can be gigabytes). */
+function reportSummary(file: string): unknown {
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(8192);
+  const n = fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  const match = /"summary": (\{[^}]*\})/.exec(head.subarray(0, n).toString('utf8'));
+  return match ? (JSON.parse(match[1]!) as unknown) : null;
+}
+
+function print(result: { machine: Record<string, unknown>; jobs: number; chuan: Figures & { reportBytes: number; summary: unknown; exitCode: number | null }; floor: Figures }, ratio: number, corpus: CorpusStats): void {
+  const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const m = result.machine;
+  const row = (name: string, f: Figures): string =>
+    `${name.padEnd(8)} ${n(f.msPerSchool, 3).padStart(9)} ${n(f.schoolsPerSecond).padStart(10)} ${n(f.wallMs / 1000, 2).padStart(9)} ${n(f.peakRssMb).padStart(12)} ${String(f.runs).padStart(5)}`;
+  const lines = [
+    `chuan bench: ${n(corpus.schools)} schools (seed ${corpus.seed}), ${String(m['cpu'])}, ${String(m['cores'])} cores, ${String(m['memoryGb'])} GB, Node ${String(m['node'])}, --jobs ${result.jobs}`,
+    `corpus: ${n(corpus.bytes / 2 ** 20, 1)} MB of YAML; ${Object.entries(corpus.byType).map(([k, v]) => `${k} ${n(v)}`).join(', ')}; broken ${n(corpus.broken)}, CRLF ${n(corpus.crlf)}, BOM ${n(corpus.bom)}`,
+    '',
+    `${''.padEnd(8)} ${'ms/school'.padStart(9)} ${'schools/s'.padStart(10)} ${'wall s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'runs'.padStart(5)}`,
+    row('chuan', result.chuan),
+    row('floor', result.floor),
+    '',
+    `ratio chuan/floor: ${n(ratio, 2)} (median wall time, same corpus, same run)`,
+    `chuan report: ${n(result.chuan.reportBytes / 2 ** 20, 1)} MB JSON, exit code ${String(result.chuan.exitCode)}, summary ${JSON.stringify(result.chuan.summary)}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();

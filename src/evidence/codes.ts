@@ -1,0 +1,48 @@
+import type { LocalText } from '../types.js';
+
+/** One evidence-code convention of the ministry (see regulations/evidence-codes.md); a pack lists those it accepts. */
+export interface EvidenceCodeFormat {
+  id: string;
+  pattern: RegExp;
+  /** The shape as guidance documents print it. */
+  shape: string;
+  /** A code for box/standard `standard`, criterion `criterion`, first document. */
+  example: (standard: number, criterion: number) => string;
+  parts: LocalText;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Keyed by the names used in pack.yaml `evidence_code_formats` (schemas/pack.schema.json). */
+export const EVIDENCE_CODE_FORMATS: Record<string, EvidenceCodeFormat> = {
+  // Công văn 8987/BGDĐT-KTKĐCLGD (2012) and the 2014 preschool guidance: [H1.01.01.01].
+  'hn.ab.cd.ef': {
+    id: 'hn.ab.cd.ef',
+    pattern: /^\[H\d{1,3}\.\d{2}\.\d{2}\.\d{2}\]$/,
+    shape: '[Hn.ab.cd.ef]',
+    example: (s, c) => `[H${s}.${pad(s)}.${pad(c)}.01]`,
+    parts: {
+      vi: 'H và số hộp, rồi tiêu chuẩn, tiêu chí, số thứ tự minh chứng, mỗi phần 2 chữ số, cách nhau bằng dấu chấm, trong ngoặc vuông',
+      en: 'H and the box number, then standard, criterion and sequence, two digits each, separated by dots, in square brackets',
+    },
+  },
+  // Công văn 5932/5942/BGDĐT-QLCL (2018): [H1-1.1-01].
+  'hn-a.b-c': {
+    id: 'hn-a.b-c',
+    pattern: /^\[H\d{1,3}-\d{1,2}\.\d{1,2}-\d{2}\]$/,
+    shape: '[Hn-a.b-c]',
+    example: (s, c) => `[H${s}-${s}.${c}-01]`,
+    parts: {
+      vi: 'H và số hộp, gạch nối, số tiêu chí dạng a.b, gạch nối, số thứ tự 2 chữ số, trong ngoặc vuông',
+      en: 'H and the box number, a hyphen, the criterion as a.b, a hyphen, a two-digit sequence, in square brackets',
+    },
+  },
+};
+
+export function codeFormats(ids: string[]): EvidenceCodeFormat[] {
+  return ids.map((id) => EVIDENCE_CODE_FORMATS[id]).filter((f): f is EvidenceCodeFormat => f !== undefined);
+}
+
+export function matchesAnyFormat(code: string, formats: EvidenceCodeFormat[]): boolean {
+  return formats.some((f) => f.pattern.test(code));
+}

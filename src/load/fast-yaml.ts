@@ -1,0 +1,75 @@
+// The fast parse path: js-yaml's event parser (CommonJS build), composed into data and positions in one pass.
+// Used for every file it can reproduce exactly; yaml-file.ts falls back to the reference parser
+// (`yaml`) for everything else, so diagnostics and locations never depend on which path ran.
+import type { YamlPath } from '../types.js';
+import { compose, isSuspiciousText, MAX_FAST_DEPTH, type PosNode } from './fast-index.js';
+import { jsyaml } from './fast-schema.js';
+
+/** Value and ranges of one file parsed on the fast path. */
+export interface FastParse {
+  value: unknown;
+  root: PosNode;
+}
+
+/**
+ * Parses `text` on the fast path, or returns null when the file must take the reference path:
+ * any js-yaml error (syntax, duplicate key, depth), tabs, stray CR, BOM or other odd line breaks,
+ * and whatever compose() does not reproduce exactly.
+ */
+export function parseFast(text: string): FastParse | null {
+  if (isSuspiciousText(text)) return null;
+  let events: ReturnType<typeof jsyaml.parseEvents>;
+  try {
+    events = jsyaml.parseEvents(text, { maxDepth: MAX_FAST_DEPTH + 1 });
+  } catch {
+    return null;
+  }
+  return compose(text, events);
+}
+
+/** yaml's walk over the ranges: the node at `path` or its nearest ancestor; `key` gives the key's range. */
+export function fastRange(root: PosNode, path: YamlPath, key: boolean): readonly [number, number] {
+  let node = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    let next: PosNode | undefined;
+    if (node.keys) {
+      const index = node.keys.indexOf(String(segment));
+      if (index < 0) break;
+      if (key && i === path.length - 1) return node.keyRanges![index]!;
+      next = node.children![index];
+    } else if (node.children && typeof segment === 'number') {
+      next = node.children[segment];
+    }
+    if (!next) break;
+    node = next;
+  }
+  return [node.start, node.end];
+}
+
+/** 1-based line and column of an offset, exactly as yaml's LineCounter gives them. */
+export class LineIndex {
+  private starts: number[] | null = null;
+
+  constructor(private readonly text: string) {}
+
+  linePos(offset: number): { line: number; col: number } {
+    const starts = (this.starts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - starts[low - 1]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
