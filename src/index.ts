@@ -7,6 +7,13 @@ export type { Rule, RulePack, RuleSet, Check, Condition } from './engine/rule-ty
 export { formatters, FORMAT_NAMES, type Formatter } from './report/formatters/index.js';
 export type { FormatContext, ReportConfig } from './report/context.js';
 export { SchemaRegistry } from './validate/schemas.js';
+export { loadConfig, findConfigFile, type ChuanConfig } from './config/load-config.js';
+export { applyOverlay } from './config/apply-overlay.js';
+export { initSchool, type InitOptions, type InitResult } from './init/init-school.js';
+export { checkEvidence } from './evidence/check-evidence.js';
+export { readReport } from './diff/snapshot.js';
+export { compareSchools } from './diff/compare.js';
+export { ruleCatalogue } from './catalogue/rule-catalogue.js';
 export { KnownError, isKnownError } from './errors.js';
 export { main } from './cli/main.js';
 export * from './types.js';

@@ -14,7 +14,7 @@ const HINTS: [RegExp, (m: RegExpExecArray) => LocalText][] = [
   [/Nested mappings are not allowed in compact mappings/, () => ({ vi: 'hai cặp "khóa: giá trị" trên cùng một dòng; tách thành hai dòng, hoặc đặt giá trị có dấu ":" trong dấu ngoặc kép', en: 'two "key: value" pairs on one line; split them or quote the value' })],
   [/All sequence items must start at the same column/, () => ({ vi: 'các mục "- " của cùng một danh sách phải thẳng cột', en: 'all "- " items of a list must start at the same column' })],
   [/Sequence item without - indicator/, () => ({ vi: 'thiếu dấu "- " ở đầu mục danh sách', en: 'a list item without "- "' })],
-  [/Plain value cannot start with (.+)$/, (m) => ({ vi: `giá trị không được bắt đầu bằng ${m[1]}; đặt cả giá trị trong dấu ngoặc kép`, en: `a value cannot start with ${m[1]}; put it in double quotes` })],
+  [/Plain value cannot start with (?:reserved character )?(.+)$/, (m) => ({ vi: `giá trị không được bắt đầu bằng ${m[1]}; đặt cả giá trị trong dấu ngoặc kép`, en: `a value cannot start with ${m[1]}; put it in double quotes` })],
   [/Invalid escape sequence (.*)$/, (m) => ({ vi: `chuỗi trong dấu ngoặc kép có dấu \\ không hợp lệ (${m[1]}); với đường dẫn Windows dùng dấu nháy đơn '…' hoặc dấu /`, en: `invalid escape ${m[1]} in a double-quoted string; use single quotes or / for Windows paths` })],
   [/Missing , (or : )?between/, () => ({ vi: 'thiếu dấu phẩy giữa các phần tử trong [ … ] hoặc { … }', en: 'missing comma between items of a [ … ] or { … }' })],
   [/Unexpected , in/, () => ({ vi: 'thừa dấu phẩy trong [ … ] hoặc { … }', en: 'unexpected comma in a [ … ] or { … }' })],

@@ -16,7 +16,8 @@ export function mdText(value: string): string {
     .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
     .replace(/\]\s*[([:]/g, (m) => `\\${m}`)
     .replace(/!\[/g, '!\\[')
-    .replace(/^(\s*)([#+\-=>]|\d+[.)])/, '$1\\$2');
+    .replace(/^(\s*)([#+\-=>])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** A table cell: escaped, never empty (an empty cell renders badly in some clients). */

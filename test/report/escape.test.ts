@@ -13,6 +13,8 @@ describe('mdText', () => {
     ['# tiêu đề', '\\# tiêu đề'],
     ['- mục', '\\- mục'],
     ['_nghiêng_', '\\_nghiêng\\_'],
+    ['1. mục', '1\\. mục'],
+    ['33101205', '33101205'],
   ])('%j -> %j', (input, output) => expect(mdText(input)).toBe(output));
 
   it('leaves evidence codes, snake_case keys and %0A readable', () => {

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { prepareCheckOptions } from '../../src/batch/index.js';
+import type { CheckOptions } from '../../src/check/check-school.js';
+import type { FormatContext } from '../../src/report/context.js';
+import { FORMAT_NAMES, formatters } from '../../src/report/formatters/index.js';
+import type { SchoolResult } from '../../src/types.js';
+import { formatContext } from '../batch/fixtures.js';
+import { AS_OF, copyExample, examplesDir, tempRoot } from '../hostile/fixtures.js';
+import { expectWellFormed } from '../hostile/wellformed.js';
+
+export const SCHOOL_FILES = ['truong.yaml', 'tieu-chuan-1.yaml', 'tieu-chuan-2.yaml', 'tieu-chuan-3.yaml', 'tieu-chuan-4.yaml', 'tieu-chuan-5.yaml'];
+
+/** A check this slow means a hang (a case takes milliseconds); generous so that a busy CI machine never trips it. */
+export const HANG_MS = 5000;
+
+export interface Workspace {
+  root: string;
+  /** One writable copy of each bundled example. */
+  schools: string[];
+  originals: Map<string, Buffer>;
+  options: CheckOptions;
+  contexts: FormatContext[];
+  restore(file: string): void;
+  dispose(): void;
+}
+
+export function workspace(): Workspace {
+  const root = tempRoot('chuan-property-');
+  const names = fs.readdirSync(examplesDir).filter((n) => fs.existsSync(path.join(examplesDir, n, 'truong.yaml'))).sort();
+  const schools = names.map((n) => copyExample(n, path.join(root, n)));
+  const originals = new Map<string, Buffer>();
+  for (const dir of schools) for (const f of SCHOOL_FILES) originals.set(path.join(dir, f), fs.readFileSync(path.join(dir, f)));
+  const base = formatContext({ cwd: root });
+  return {
+    root,
+    schools,
+    originals,
+    options: prepareCheckOptions({ asOf: AS_OF, configFile: null }),
+    contexts: [base, { ...base, lang: 'en' }],
+    restore: (file) => fs.writeFileSync(file, originals.get(file)!),
+    dispose: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Every format renders the results, and every rendering is well formed. */
+export function expectAllFormatsWellFormed(results: SchoolResult[], ctx: FormatContext): void {
+  for (const format of FORMAT_NAMES) expectWellFormed(format, formatters[format]!(results, ctx));
+}
+
+/** A result of checkSchool that is a result: an outcome, no internal error. */
+export function expectCleanResult(result: SchoolResult): void {
+  expect(['reached', 'not_reached', 'invalid']).toContain(result.outcome);
+  expect(result.diagnostics.filter((d) => d.code.startsWith('internal/'))).toEqual([]);
+  if (result.outcome === 'invalid') expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  for (const d of result.diagnostics) {
+    expect(d.message.vi.length).toBeGreaterThan(0);
+    expect(d.message.vi.length).toBeLessThan(1000);
+  }
+}
+
+export interface Timing {
+  cases: number;
+  maxMs: number;
+  totalMs: number;
+}
+
+export function timed<T>(timing: Timing, fn: () => T): T {
+  const started = performance.now();
+  const value = fn();
+  const ms = performance.now() - started;
+  timing.cases++;
+  timing.totalMs += ms;
+  timing.maxMs = Math.max(timing.maxMs, ms);
+  expect(ms, 'a single check took so long it looks like a hang').toBeLessThan(HANG_MS);
+  return value;
+}
