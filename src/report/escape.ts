@@ -2,7 +2,8 @@
  * Markdown escaping for text that comes from a school's data: it must not break a table, open a
  * code span or emphasis, make a link, or become HTML in a mail client. It escapes only what
  * Markdown would interpret, so that evidence codes like [H1.01.01.01] and keys like so_lop stay
- * readable when the report is read as plain text.
+ * readable when the report is read as plain text. The text never starts a line in our reports
+ * (cells, after "- ", after a heading's number), so line-start syntax (#, -, 1.) needs no escape.
  */
 export function mdText(value: string): string {
   return value
@@ -15,9 +16,7 @@ export function mdText(value: string): string {
     .replace(/[\\`*|~]/g, (c) => `\\${c}`)
     .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
     .replace(/\]\s*[([:]/g, (m) => `\\${m}`)
-    .replace(/!\[/g, '!\\[')
-    .replace(/^(\s*)([#+\-=>])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/!\[/g, '!\\[');
 }
 
 /** A table cell: escaped, never empty (an empty cell renders badly in some clients). */

@@ -203,6 +203,11 @@ export function packsUsed(results: SchoolResult[], ctx: FormatContext): RulePack
   return ctx.ruleSet.packs.filter((p) => ids.has(p.id));
 }
 
+/** Lone UTF-16 surrogates replaced by U+FFFD, so the text can be percent-encoded (String#toWellFormed). */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** Data from a school's files on one line: no newline or control character can forge output. */
 export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');

@@ -1,7 +1,7 @@
 import type { Rule, RulePack } from '../../engine/rule-types.js';
 import type { Diagnostic, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
 import { tr, type FormatContext } from '../context.js';
-import { batchTotals, findingMessage, findingRoles, packsUsed, relPath, remedyLine, ruleOf, sortedFindings, type BatchTotals, type FindingRole } from '../machine.js';
+import { batchTotals, findingMessage, findingRoles, relPath, remedyLine, ruleOf, sortedFindings, type BatchTotals, type FindingRole } from '../machine.js';
 import { referenceText } from '../text.js';
 
 /** Bumped only on a breaking change of the shape described by schemas/report.schema.json. */
@@ -43,6 +43,38 @@ export interface JsonReport {
  * remedy in the report's language for people. 1-based locations, paths relative to cwd with '/'.
  */
 export function jsonFormatter(results: SchoolResult[], ctx: FormatContext): string {
+  const parts = results.map((r) => jsonSchoolPart(r, ctx));
+  const { head, tail } = jsonEnvelope(ctx, sumTotals(parts.map((p) => p.totals)), parts.map((p) => p.packId), parts.length);
+  return `${head}${parts.map((p, i) => `${i === 0 ? '' : ','}\n${p.text}`).join('')}${tail}`;
+}
+
+/**
+ * One school of the report, ready to stream: its text exactly as it stands inside `"results": [...]`
+ * of jsonFormatter's output (indented for that depth, no separator), and what the envelope needs.
+ */
+export interface JsonSchoolPart {
+  text: string;
+  totals: BatchTotals;
+  packId: string | null;
+}
+
+export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolPart {
+  // Stringified two arrays deep, the object is indented exactly as JSON.stringify(report) indents results[i].
+  const nested = JSON.stringify([[schoolJson(r, ctx)]], null, 2);
+  return { text: nested.slice(RESULT_PREFIX.length - 4, nested.length - RESULT_SUFFIX.length), totals: batchTotals([r], ctx), packId: r.packId };
+}
+
+const RESULT_PREFIX = '[\n  [\n    ';
+const RESULT_SUFFIX = '\n  ]\n]';
+const RESULTS_EMPTY = '\n  "results": [],\n';
+
+/**
+ * Everything around the schools: `head` ends just after `"results": [`, `tail` starts with the line that
+ * closes it (or, with no school, the two are joined by nothing: `"results": []`). Totals and the packs
+ * used come from the parts, so the schools can be written as they are checked, in order.
+ */
+export function jsonEnvelope(ctx: FormatContext, totals: BatchTotals, packIds: Iterable<string | null>, schools: number): { head: string; tail: string } {
+  const used = new Set(packIds);
   const report: JsonReport = {
     $schema: REPORT_SCHEMA_ID,
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -51,11 +83,22 @@ export function jsonFormatter(results: SchoolResult[], ctx: FormatContext): stri
     asOf: ctx.asOf,
     report: { ...(ctx.config.office ? { office: ctx.config.office } : {}), ...(ctx.config.header ? { header: ctx.config.header } : {}) },
     rulePacks: ctx.ruleSet.packs.map((p) => ({ id: p.id, version: p.version, circular: p.circular })),
-    summary: batchTotals(results, ctx),
-    results: results.map((r) => schoolJson(r, ctx)),
-    rulesMeta: rulesMeta(packsUsed(results, ctx)),
+    summary: totals,
+    results: [],
+    rulesMeta: rulesMeta(ctx.ruleSet.packs.filter((p) => used.has(p.id))),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const skeleton = `${JSON.stringify(report, null, 2)}\n`;
+  // A newline inside a JSON string is escaped, so this line can only be the results key itself.
+  const at = skeleton.indexOf(RESULTS_EMPTY);
+  if (schools === 0) return { head: skeleton, tail: '' };
+  return { head: `${skeleton.slice(0, at)}\n  "results": [`, tail: `\n  ],\n${skeleton.slice(at + RESULTS_EMPTY.length)}` };
+}
+
+/** Adds per-school totals (batchTotals of one school each) into the batch's. */
+export function sumTotals(all: BatchTotals[]): BatchTotals {
+  const sum: BatchTotals = { schools: 0, reached: 0, notReached: 0, invalid: 0, unmet: 0, advisories: 0, beyondTarget: 0, notAssessable: 0, waived: 0, inputErrors: 0, dataRemarks: 0 };
+  for (const t of all) for (const key of Object.keys(sum) as (keyof BatchTotals)[]) sum[key] += t[key];
+  return sum;
 }
 
 function schoolJson(r: SchoolResult, ctx: FormatContext): unknown {

@@ -1,7 +1,7 @@
 import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, Lang, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
-import { mdCell, mdText } from '../escape.js';
+import { mdCell, mdCode, mdText } from '../escape.js';
 import { viewOf } from '../summary.js';
 import { dateText, diagnosticText, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
 import { recognitionLines } from './recognition-lines.js';
@@ -67,7 +67,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
   if (ctx.config.office) out.push(`**${tr(L.to, lang)}:** ${mdText(ctx.config.office)}`, '');
   out.push(...factsTable(result, pack, ctx), '');
   if (result.outcome === 'invalid') {
-    out.push(`${h(2)} ${tr(L.errors, lang)}`, '', ...result.diagnostics.map((d) => `- \`${locationText(d.location, ctx.cwd)}\` ${mdText(diagnosticText(d, lang))}`), '');
+    out.push(`${h(2)} ${tr(L.errors, lang)}`, '', ...result.diagnostics.map((d) => `- ${mdCode(locationText(d.location, ctx.cwd))} ${mdText(diagnosticText(d, lang))}`), '');
     return out.join('\n');
   }
   const view = viewOf(result, pack);
@@ -102,7 +102,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
   }
   const remarks = result.diagnostics.filter((d) => d.severity === 'warning');
   if (remarks.length > 0) {
-    out.push(`${h(2)} ${tr(L.dataNotes, lang)}`, '', ...remarks.map((d) => `- \`${locationText(d.location, ctx.cwd)}\` ${mdText(diagnosticText(d, lang))}`), '');
+    out.push(`${h(2)} ${tr(L.dataNotes, lang)}`, '', ...remarks.map((d) => `- ${mdCode(locationText(d.location, ctx.cwd))} ${mdText(diagnosticText(d, lang))}`), '');
   }
   out.push(`${h(2)} ${tr(L.metBrief, lang)}`, '');
   for (const s of view.standards) {
@@ -151,7 +151,7 @@ function findingBlock(f: Finding, n: number, result: SchoolResult, ctx: FormatCo
     const more = evidence.length > MAX_EVIDENCE ? (lang === 'vi' ? `; và ${evidence.length - MAX_EVIDENCE} minh chứng khác của tiêu chí ${f.criterion}` : `; and ${evidence.length - MAX_EVIDENCE} more for criterion ${f.criterion}`) : '';
     lines.push(`- **${tr(L.evidence, lang)}:** ${evidence.slice(0, MAX_EVIDENCE).map((e) => `${mdText(e.code)} ${mdText(e.title)}`).join('; ')}${more}`);
   }
-  if (f.location) lines.push(`- **${tr(L.data, lang)}:** \`${locationText(f.location, ctx.cwd)}\``);
+  if (f.location) lines.push(`- **${tr(L.data, lang)}:** ${mdCode(locationText(f.location, ctx.cwd))}`);
   lines.push('');
   return lines;
 }

@@ -16,6 +16,7 @@ import {
   ruleOf,
   sortedFindings,
   waiverText,
+  wellFormed,
   type FindingRole,
 } from '../machine.js';
 import { levelName, referenceText, words } from '../text.js';
@@ -190,8 +191,8 @@ function location(at: SourceLocation | null, r: SchoolResult, ctx: FormatContext
 
 function artifact(file: string, ctx: FormatContext): Record<string, string> {
   const rel = relPath(file, ctx.cwd);
-  if (isAbsoluteRel(rel)) return { uri: pathToFileURL(file).href };
-  return { uri: rel.split('/').map((s) => encodeURIComponent(s)).join('/'), uriBaseId: '%SRCROOT%' };
+  if (isAbsoluteRel(rel)) return { uri: pathToFileURL(wellFormed(file)).href };
+  return { uri: rel.split('/').map((s) => encodeURIComponent(wellFormed(s))).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
 /** Rule texts are ours, but keep Markdown control characters literal anyway. */

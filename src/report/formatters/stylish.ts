@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { viewOf } from '../summary.js';
-import { diagnosticText, displayPath, gapText, levelName, measuredText, remedyText, requiredText, words } from '../text.js';
+import { diagnosticText, displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
 import { recognitionLines } from './recognition-lines.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
@@ -19,10 +19,10 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   const pack = findPack(ctx.ruleSet, result.packId);
   const out: string[] = [];
   const circular = pack ? ` (${vi ? 'TT' : 'Circular'} ${pack.circular}${result.profile.schoolYear ? `, ${vi ? 'năm học' : 'school year'} ${result.profile.schoolYear}` : ''})` : '';
-  out.push(c.underline(displayPath(result.dir, ctx.cwd)) + ` — ${c.bold(oneLine(result.profile.name))}${circular}`);
+  out.push(c.underline(oneLine(displayPath(result.dir, ctx.cwd))) + ` — ${c.bold(oneLine(result.profile.name))}${circular}`);
   if (result.outcome === 'invalid') {
     for (const d of result.diagnostics) {
-      const at = d.location ? `${displayPath(d.location.file, ctx.cwd)}:${d.location.line}:${d.location.column}` : '';
+      const at = oneLine(locationText(d.location, ctx.cwd));
       out.push(`  ${c.dim(at)}  ${d.severity === 'error' ? c.red(vi ? 'lỗi' : 'error') : c.yellow(vi ? 'cảnh báo' : 'warning')}  ${oneLine(diagnosticText(d, lang))}  ${c.dim(d.code)}`);
     }
     out.push(c.red(`  ✖ ${tr(words.invalid, lang)}: ${result.diagnostics.filter((d) => d.severity === 'error').length} ${vi ? 'lỗi' : 'errors'}`), '');
@@ -38,7 +38,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
     for (const f of list) out.push(...findingLines(f, ctx, c));
   }
   for (const d of result.diagnostics.filter((x) => x.severity === 'warning')) {
-    out.push(`  ${c.dim(d.location ? `${displayPath(d.location.file, ctx.cwd)}:${d.location.line}:${d.location.column}` : '')}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${oneLine(diagnosticText(d, lang))}`);
+    out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${oneLine(diagnosticText(d, lang))}`);
   }
   for (const change of result.adjustments) out.push(`  ${c.magenta(vi ? 'cấu hình' : 'config')}  ${change.rule}: ${tr(change.detail, lang)}`);
   out.push('', ...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(l)}`));
@@ -55,7 +55,7 @@ function findingLines(f: Finding, ctx: FormatContext, c: ChalkInstance): string[
   if (!found) return [];
   const { rule } = found;
   const vocab = ctx.ruleSet.vocabulary;
-  const at = f.location ? `${displayPath(f.location.file, ctx.cwd)}:${f.location.line}:${f.location.column}` : '';
+  const at = oneLine(locationText(f.location, ctx.cwd));
   const status = f.status === 'unmet' ? (f.severity === 'error' ? c.red(tr(words.status.unmet, lang)) : c.yellow(tr(words.status.unmet, lang))) : c.blue(tr(words.status[f.status], lang));
   const title = `${f.criterion} ${tr(rule.title, lang)}${f.subject ? ` — ${oneLine(f.subject)}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
   const lines = [`    ${c.dim(at)}  ${status}  ${title}  ${c.dim(f.ruleId)}`];
