@@ -9,6 +9,7 @@ import { runDiff } from './commands/diff.js';
 import { runInit, type InitCommandOptions } from './commands/init.js';
 import { runExplain, runRules, type RulesOptions } from './commands/rules.js';
 import { processIo, type CliIo } from './io.js';
+import { localiseHelp } from './help-text.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -23,13 +24,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .helpOption('-h, --help', 'hiện hướng dẫn')
     .option('--debug', 'in chi tiết lỗi nội bộ (stack trace)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+    .configureOutput({ writeOut: (s) => io.stdout.write(localiseHelp(s, lang)), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
 
   program
     .command('check')
     .description('kiểm tra một thư mục trường, hoặc mọi thư mục trường bên dưới một thư mục')
-    .argument('[paths...]', 'thư mục trường hoặc thư mục chứa nhiều trường', [])
-    .option('-f, --format <format>', 'stylish | markdown | json | junit | sarif | github (lặp lại được; dạng ten=tệp để ghi ra tệp)', collect, [])
+    .argument('[paths...]', 'thư mục trường hoặc thư mục chứa nhiều trường (mặc định: thư mục hiện tại)')
+    .addOption(new Option('-f, --format <format>', 'stylish | markdown | json | junit | sarif | github (lặp lại được; dạng ten=tệp để ghi ra tệp)').argParser(collect).default([], 'stylish'))
     .option('-o, --output <file>', 'ghi báo cáo ra tệp (ghi nguyên tử) thay vì màn hình')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ báo cáo').choices(['vi', 'en']).default('vi'))
     .option('--level <level>', 'mức đích cần kiểm tra (mặc định: muc_tieu trong truong.yaml)')
