@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { prng, type Random } from './random.js';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 const FILES = ['truong.yaml', 'tieu-chuan-1.yaml', 'tieu-chuan-2.yaml', 'tieu-chuan-3.yaml', 'tieu-chuan-4.yaml', 'tieu-chuan-5.yaml'];
 const TEMPLATES = ['mn-hoa-sen', 'mn-hoa-sen-2024', 'th-binh-minh', 'th-mai-sao', 'thcs-le-loi', 'thcs-nguyen-du'];
@@ -111,12 +111,11 @@ function makeSchool(template: Files, random: Random, index: number, stats: Corpu
   return { files, province, bom };
 }
 
-/** About a third of the counts move down by up to 20 % or up by up to 6 %: rates and ratios cross their thresholds. */
+/** About one count in twenty-five moves, down by up to 15 % or up by up to 5 %: some rates and ratios cross their thresholds. */
 function perturbCounts(text: string, random: Random): string {
   return text.replace(/\b([a-z_]+): (\d+)\b(?![-/.,:\d])/g, (match, key: string, digits: string) => {
-    if (!COUNT_KEY.test(key) || random() > 0.35) return match;
-    const value = Number(digits);
-    return `${key}: ${Math.max(0, Math.round(value * (0.8 + random() * 0.26)))}`;
+    if (!COUNT_KEY.test(key) || random() > 0.04) return match;
+    return `${key}: ${Math.max(0, Math.round(Number(digits) * (0.85 + random() * 0.2)))}`;
   });
 }
 
@@ -128,9 +127,9 @@ function resizeLists(text: string, random: Random): string {
     const line = lines[i]!;
     const item = /^(\s*)- \{.*\}\s*(#.*)?$/.exec(line);
     const sibling = item && (lines[i - 1]?.startsWith(`${item[1]}- `) || lines[i + 1]?.startsWith(`${item[1]}- `));
-    if (item && sibling && random() < 0.05) continue;
+    if (item && sibling && random() < 0.02) continue;
     out.push(line);
-    if (item && !/\bma: /.test(line) && random() < 0.03) out.push(line);
+    if (item && !/\bma: /.test(line) && random() < 0.02) out.push(line);
   }
   return out.join('\n');
 }

@@ -2,7 +2,7 @@
 import { discoverSchools } from '../discover/discover.js';
 import { KnownError } from '../errors.js';
 
-export { checkSchools, defaultJobs, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchOptions, type BatchProgress } from './pool.js';
+export { checkSchools, runBatch, defaultJobs, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchOptions, type BatchProgress } from './pool.js';
 export { checkOneSafely, prepareCheckOptions, type BatchSettings } from './check-one.js';
 
 /** The school folders under the paths (sorted); a missing path or an empty tree is a usage error (exit 2). */

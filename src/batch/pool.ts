@@ -7,6 +7,7 @@ import { KnownError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { SchoolResult } from '../types.js';
 import { checkOneSafely, internalFailure, prepareCheckOptions, type BatchSettings } from './check-one.js';
+import { payloadMaker, type BatchTask, type TaskPayload } from './task.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
 export interface BatchProgress {
@@ -33,10 +34,11 @@ export interface BatchOptions extends BatchSettings {
 }
 
 /**
- * A worker spends about as long starting (loading modules, compiling schemas and rules) as it would
- * take to check this many schools: measured ~0.7-0.8 s against ~15 ms per school on the examples.
+ * A worker costs about as much to start (loading modules, compiling schemas and rules, then each pack's
+ * validators on first use) as checking this many schools in a warm process: measured on copies of the
+ * examples at ~0.9 s of CPU per worker against ~4.5 ms per school (both grow together on a slower machine).
  */
-export const WORKER_SETUP_IN_SCHOOLS = 50;
+export const WORKER_SETUP_IN_SCHOOLS = 200;
 
 export const defaultJobs = (): number => os.availableParallelism();
 
@@ -51,7 +53,7 @@ export function workerScriptPath(): string {
 /**
  * How many workers to start for a batch: 0 means check in-process. With k workers a batch of n schools
  * costs about WORKER_SETUP_IN_SCHOOLS + n/k school-checks of wall time, against n in-process, so workers
- * are used only when that is shorter (k = 2: from about 100 schools; k = 4: about 67; k = 8: about 57),
+ * are used only when that is shorter (k = 2: from about 400 schools; k = 4: about 270; k = 8: about 230),
  * and never with fewer than 2 schools per worker. `minSchools` replaces the cost model by a plain threshold.
  */
 export function workerCount(schools: number, jobs: number, minSchools?: number): number {
@@ -67,33 +69,75 @@ export function workerCount(schools: number, jobs: number, minSchools?: number):
  * whatever the number of workers: the output built from them is byte-identical for any --jobs.
  */
 export async function checkSchools(dirs: string[], options: BatchOptions): Promise<SchoolResult[]> {
+  const results: SchoolResult[] = [];
+  await runBatch(dirs, options, { kind: 'result' }, (_index, payload) => results.push(payload as SchoolResult));
+  return results;
+}
+
+/**
+ * Checks school folders and hands each school's payload (see task.ts) to `deliver` in input order, as
+ * soon as it and every school before it are done: nothing of a finished school stays in memory here.
+ */
+export async function runBatch(dirs: string[], options: BatchOptions, task: BatchTask, deliver: (index: number, payload: TaskPayload) => void): Promise<void> {
   const absolute = dirs.map((d) => path.resolve(d));
   const script = options.workerScript ?? workerScriptPath();
   const workers = workerCount(absolute.length, options.jobs ?? defaultJobs(), options.minSchoolsForWorkers);
-  if (workers > 0 && fs.existsSync(script)) return runPool(absolute, options, workers, script);
-  return runInProcess(absolute, options);
+  if (workers > 0 && fs.existsSync(script)) {
+    return runPool(absolute, options, workers, script, task, () => options.prepared ?? prepareCheckOptions(options), inOrder(deliver));
+  }
+  const prepared = options.prepared ?? prepareCheckOptions(options);
+  return runInProcess(absolute, options, prepared, payloadMaker(task, prepared), deliver);
 }
 
-async function runInProcess(dirs: string[], options: BatchOptions): Promise<SchoolResult[]> {
-  const prepared = options.prepared ?? prepareCheckOptions(options);
-  const results: SchoolResult[] = [];
+/** Delivers payloads in index order, holding back only those that finished before an earlier school. */
+function inOrder(deliver: (index: number, payload: TaskPayload) => void): (index: number, payload: TaskPayload) => void {
+  const waiting = new Map<number, TaskPayload>();
+  let next = 0;
+  return (index, payload) => {
+    waiting.set(index, payload);
+    for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
+      waiting.delete(next);
+      deliver(next++, ready);
+    }
+  };
+}
+
+async function runInProcess(
+  dirs: string[],
+  options: BatchOptions,
+  prepared: CheckOptions,
+  payload: (result: SchoolResult, index: number) => TaskPayload,
+  deliver: (index: number, payload: TaskPayload) => void,
+): Promise<void> {
   for (const [i, dir] of dirs.entries()) {
     options.onProgress?.({ done: i, total: dirs.length, dir });
     // Let a progress spinner draw between schools.
     if (options.onProgress) await new Promise((resolve) => setImmediate(resolve));
-    results.push(checkOneSafely(dir, prepared));
+    deliver(i, payload(checkOneSafely(dir, prepared), i));
   }
-  return results;
 }
 
-function runPool(dirs: string[], options: BatchOptions, count: number, script: string): Promise<SchoolResult[]> {
+/** Schools sent ahead to each worker, so that it never waits for the next one. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+function runPool(
+  dirs: string[],
+  options: BatchOptions,
+  count: number,
+  script: string,
+  task: BatchTask,
+  prepared: () => CheckOptions,
+  deliver: (index: number, payload: TaskPayload) => void,
+): Promise<void> {
   const settings: BatchSettings = { asOf: options.asOf, configFile: options.configFile, ...(options.level ? { level: options.level } : {}) };
   const total = dirs.length;
-  const results = new Array<SchoolResult | undefined>(total);
   const live = new Set<Worker>();
+  /** Schools whose worker died before starting them: they go out again first. */
+  const retry: number[] = [];
   let next = 0;
   let done = 0;
   let settled = false;
+  let failurePayload: ((result: SchoolResult, index: number) => TaskPayload) | null = null;
 
   return new Promise((resolve, reject) => {
     const finish = (error?: Error): void => {
@@ -101,44 +145,53 @@ function runPool(dirs: string[], options: BatchOptions, count: number, script: s
       settled = true;
       for (const worker of live) void worker.terminate();
       if (error) reject(error);
-      else resolve(results as SchoolResult[]);
+      else resolve();
+    };
+    const take = (): number | undefined => (retry.length > 0 ? retry.shift() : next < total ? next++ : undefined);
+    const record = (index: number, payload: TaskPayload): void => {
+      done += 1;
+      deliver(index, payload);
+      if (done === total) finish();
     };
 
     const spawn = (): void => {
-      const init: WorkerInit = { settings };
+      const init: WorkerInit = { settings, task };
       const worker = new Worker(script, { workerData: init });
       live.add(worker);
       let ready = false;
-      let current: number | null = null;
+      let exiting = false;
+      /** Schools sent to this worker and not answered yet, oldest (the one it is checking) first. */
+      const inFlight: number[] = [];
       const post = (message: ToWorker): void => worker.postMessage(message);
 
       const dispatch = (): void => {
-        if (settled) return;
-        if (next >= total) {
-          current = null;
-          post({ type: 'exit' });
-          return;
+        if (settled || exiting) return;
+        while (inFlight.length < IN_FLIGHT_PER_WORKER) {
+          const index = take();
+          if (index === undefined) break;
+          inFlight.push(index);
+          options.onProgress?.({ done, total, dir: dirs[index]! });
+          post({ type: 'check', index, dir: dirs[index]! });
         }
-        current = next++;
-        options.onProgress?.({ done, total, dir: dirs[current]! });
-        post({ type: 'check', index: current, dir: dirs[current]! });
+        if (inFlight.length === 0) {
+          exiting = true;
+          post({ type: 'exit' });
+        }
       };
-      const record = (index: number, result: SchoolResult): void => {
-        results[index] = result;
-        done += 1;
-        current = null;
-        if (done === total) finish();
-      };
-      // A worker that dies takes only its current school with it; a new worker takes over the queue.
+      // A worker that dies takes only its current school with it; the schools queued behind it and the
+      // rest of the batch go to a new worker.
       const lost = (reason: string): void => {
         live.delete(worker);
         if (!ready) {
           finish(new Error(`batch worker failed to start: ${reason}`));
           return;
         }
-        if (current === null) return;
-        record(current, internalFailure(dirs[current]!, reason));
-        if (!settled && next < total) spawn();
+        const current = inFlight.shift();
+        retry.unshift(...inFlight);
+        if (current === undefined) return;
+        failurePayload ??= payloadMaker(task, prepared());
+        record(current, failurePayload(internalFailure(dirs[current]!, reason), current));
+        if (!settled && (retry.length > 0 || next < total)) spawn();
       };
 
       worker.on('message', (message: FromWorker) => {
@@ -146,6 +199,8 @@ function runPool(dirs: string[], options: BatchOptions, count: number, script: s
           ready = true;
           dispatch();
         } else if (message.type === 'result') {
+          const at = inFlight.indexOf(message.index);
+          if (at >= 0) inFlight.splice(at, 1);
           record(message.index, message.result);
           dispatch();
         } else {

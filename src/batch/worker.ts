@@ -2,8 +2,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isKnownError } from '../errors.js';
 import type { CheckOptions } from '../check/check-school.js';
+import type { SchoolResult } from '../types.js';
 import { checkOneSafely, prepareCheckOptions } from './check-one.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
+import { payloadMaker, transferables, type TaskPayload } from './task.js';
 
 const port = parentPort;
 if (!port) throw new Error('chuan batch worker must run in a worker thread');
@@ -11,8 +13,11 @@ if (!port) throw new Error('chuan batch worker must run in a worker thread');
 const send = (message: FromWorker): void => port.postMessage(message);
 
 let options: CheckOptions | null = null;
+let payload: (result: SchoolResult, index: number) => TaskPayload = (result) => result;
 try {
-  options = prepareCheckOptions((workerData as WorkerInit).settings);
+  const init = workerData as WorkerInit;
+  options = prepareCheckOptions(init.settings);
+  payload = payloadMaker(init.task ?? { kind: 'result' }, options);
   send({ type: 'ready' });
 } catch (error) {
   send({
@@ -27,5 +32,6 @@ port.on('message', (message: ToWorker) => {
     port.close();
     return;
   }
-  send({ type: 'result', index: message.index, result: checkOneSafely(message.dir, options) });
+  const result = payload(checkOneSafely(message.dir, options), message.index);
+  port.postMessage({ type: 'result', index: message.index, result } satisfies FromWorker, transferables(result));
 });

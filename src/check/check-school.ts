@@ -3,7 +3,7 @@ import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, SchoolProfileSu
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
 import { loadSchoolFolder, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
-import { locate, type YamlFile } from '../load/yaml-file.js';
+import { locate, type YamlFile, type YamlParser } from '../load/yaml-file.js';
 import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { loadRuleSet, packForSchoolType } from '../engine/load-rules.js';
@@ -24,6 +24,11 @@ export interface CheckOptions {
   /** Waivers and the changes made to the rule set by the configuration (see config/apply-overlay). */
   config?: ChuanConfig;
   overlayChanges?: OverlayChange[];
+  /**
+   * `fast` (default) or `reference` (yaml's parseDocument for every file). Both give the same result;
+   * the choice exists for the equivalence tests and for diagnosing a suspected parser difference.
+   */
+  yamlParser?: YamlParser;
 }
 
 /** Checks one school folder: load, validate, evaluate, compute levels. Bad input becomes diagnostics, never an exception. */
@@ -31,7 +36,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
   const registry = options.registry ?? SchemaRegistry.shared();
   const ruleSet = options.ruleSet ?? loadRuleSet(undefined, registry);
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  const docs = loadSchoolFolder(path.resolve(dir));
+  const docs = loadSchoolFolder(path.resolve(dir), options.yamlParser);
   const diagnostics = [...docs.diagnostics];
 
   const profileValue = validProfile(docs, registry, diagnostics);
@@ -161,9 +166,12 @@ function collectEvidence(docs: SchoolDocuments): EvidenceEntry[] {
   });
 }
 
+/** What String#localeCompare uses, built once. */
+const collator = new Intl.Collator();
+
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) =>
-    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+    collator.compare(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }
 
 export { STANDARD_NUMBERS };

@@ -1,4 +1,4 @@
-import { isNumber, resolve, type EvalContext } from './context.js';
+import { isNumber, resolveValue, type EvalContext } from './context.js';
 import type { Condition } from './rule-types.js';
 
 /** true / false, or undefined when the data the condition reads is absent (the rule is then not assessable). */
@@ -11,7 +11,7 @@ export function evaluateCondition(condition: Condition, ctx: EvalContext, missin
     const inner = evaluateCondition(condition.not, ctx, missing);
     return inner === undefined ? undefined : !inner;
   }
-  const { value } = resolve(ctx, condition.path);
+  const value = resolveValue(ctx, condition.path);
   if (condition.exists !== undefined) return (value !== undefined) === condition.exists;
   if (value === undefined) {
     missing.push(condition.path);

@@ -32,17 +32,40 @@ export interface Resolved {
 
 /** Reads `truong.x.y`, `tc2.giao_vien.tong_so` or `item.ho_ten`. Absent data resolves to undefined. */
 export function resolve(ctx: EvalContext, dotted: string): Resolved {
-  const [root, ...rest] = dotted.split('.');
+  const { root, rest } = parsePath(dotted);
   if (root === 'item') {
     const base = ctx.item;
-    if (!base) return { value: undefined, ref: { root: 'item', path: rest } };
+    if (!base) return { value: undefined, ref: { root: 'item', path: [...rest] } };
     return walk(base.value, rest, { root: base.ref.root, path: base.ref.path });
   }
-  const doc = ctx.roots[root!];
-  return walk(doc?.value, rest, { root: root!, path: [] });
+  const doc = ctx.roots[root];
+  return walk(doc?.value, rest, { root, path: [] });
 }
 
-function walk(start: unknown, segments: string[], base: DataRef): Resolved {
+/** resolve(ctx, dotted).value, without building the reference (conditions only need the value). */
+export function resolveValue(ctx: EvalContext, dotted: string): unknown {
+  const { root, rest } = parsePath(dotted);
+  let value: unknown = root === 'item' ? ctx.item?.value : ctx.roots[root]?.value;
+  for (const segment of rest) {
+    value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  return value === null ? undefined : value;
+}
+
+/** Rule paths are few and read for every school: split each once. */
+const parsedPaths = new Map<string, { root: string; rest: readonly string[] }>();
+
+function parsePath(dotted: string): { root: string; rest: readonly string[] } {
+  let parsed = parsedPaths.get(dotted);
+  if (!parsed) {
+    const [root, ...rest] = dotted.split('.');
+    parsed = { root: root!, rest };
+    parsedPaths.set(dotted, parsed);
+  }
+  return parsed;
+}
+
+function walk(start: unknown, segments: readonly string[], base: DataRef): Resolved {
   let value = start;
   const path: YamlPath = [...base.path];
   for (const segment of segments) {

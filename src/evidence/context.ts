@@ -37,7 +37,29 @@ export interface RecordItem {
   value: Record<string, unknown>;
 }
 
+// Each check reads the register and the records again: build them once per school.
+const registers = new WeakMap<EvidenceContext, RegisterEntry[]>();
+const records = new WeakMap<EvidenceContext, RecordItem[]>();
+
 export function registerEntries(ctx: EvidenceContext): RegisterEntry[] {
+  let entries = registers.get(ctx);
+  if (!entries) {
+    entries = readRegister(ctx);
+    registers.set(ctx, entries);
+  }
+  return entries;
+}
+
+export function recordItems(ctx: EvidenceContext): RecordItem[] {
+  let items = records.get(ctx);
+  if (!items) {
+    items = readRecords(ctx);
+    records.set(ctx, items);
+  }
+  return items;
+}
+
+function readRegister(ctx: EvidenceContext): RegisterEntry[] {
   return ctx.standards.flatMap((yaml) => listOf(yaml, 'minh_chung').map(({ value, index }) => ({
     code: String(value['ma']),
     title: String(value['ten'] ?? ''),
@@ -47,7 +69,7 @@ export function registerEntries(ctx: EvidenceContext): RegisterEntry[] {
   })));
 }
 
-export function recordItems(ctx: EvidenceContext): RecordItem[] {
+function readRecords(ctx: EvidenceContext): RecordItem[] {
   return ctx.standards.flatMap((yaml) => listOf(yaml, 'ho_so').map(({ value, index }) => ({
     type: String(value['loai']),
     label: typeof value['ten'] === 'string' ? `"${value['ten']}" (${String(value['loai'])})` : `${String(value['loai'])}${typeof value['so_hieu'] === 'string' ? ` ${value['so_hieu']}` : ''}`,

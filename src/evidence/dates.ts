@@ -4,7 +4,8 @@ import { dateWords, recordItems, registerEntries, warning, type EvidenceContext 
 import { requiredRecordTypes, type RecordWindow } from './required-records.js';
 
 interface Dated {
-  what: LocalText;
+  /** How the message names it; built only for a date that is wrong. */
+  what: () => LocalText;
   yaml: YamlFile;
   at: YamlPath;
   date: string;
@@ -28,15 +29,17 @@ export function checkDates(ctx: EvidenceContext): Diagnostic[] {
   for (const r of records) {
     if (typeof r.value['ngay'] !== 'string') continue;
     const code = r.code ? ` (${r.code})` : '';
-    dated.push({ what: { vi: `hồ sơ ${r.label}${code}`, en: `record ${r.label}${code}` }, yaml: r.yaml, at: ['ho_so', r.index, 'ngay'], date: r.value['ngay'], validUntil: text(r.value['hieu_luc_den']), window: windowOf(r.type) });
+    dated.push({ what: () => ({ vi: `hồ sơ ${r.label}${code}`, en: `record ${r.label}${code}` }), yaml: r.yaml, at: ['ho_so', r.index, 'ngay'], date: r.value['ngay'], validUntil: text(r.value['hieu_luc_den']), window: windowOf(r.type) });
   }
+  const byCode = new Map<string | null, typeof records>();
+  for (const r of records) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
   for (const e of registerEntries(ctx)) {
     if (typeof e.value['ngay'] !== 'string') continue;
     // The records pointing at this entry lend it their window and their stated validity.
-    const linked = records.filter((r) => r.code === e.code);
+    const linked = byCode.get(e.code) ?? [];
     const validUntil = [text(e.value['hieu_luc_den']), ...linked.map((r) => text(r.value['hieu_luc_den']))].filter((v): v is string => v !== null).sort().at(-1) ?? null;
     const window = linked.some((r) => windowOf(r.type) === 'ever') ? 'ever' : 'school_year';
-    dated.push({ what: { vi: `minh chứng ${e.code}`, en: `evidence ${e.code}` }, yaml: e.yaml, at: ['minh_chung', e.index, 'ngay'], date: e.value['ngay'], validUntil, window });
+    dated.push({ what: () => ({ vi: `minh chứng ${e.code}`, en: `evidence ${e.code}` }), yaml: e.yaml, at: ['minh_chung', e.index, 'ngay'], date: e.value['ngay'], validUntil, window });
   }
   for (const d of dated) {
     const problem = dateProblem(d, ctx);
@@ -46,27 +49,30 @@ export function checkDates(ctx: EvidenceContext): Diagnostic[] {
 }
 
 function dateProblem(d: Dated, ctx: EvidenceContext): Diagnostic | null {
+  const year = ctx.schoolYear;
+  // The usual case, decided before any text is built.
+  if (d.date <= ctx.asOf && (!year || (d.date <= year.end && (d.window === 'ever' || d.date >= year.start || (d.validUntil !== null && d.validUntil >= year.start))))) return null;
   const date = dateWords(d.date);
+  const what = d.what();
   if (d.date > ctx.asOf) {
     const asOf = dateWords(ctx.asOf);
     return warning('future-date', d.yaml, d.at, {
-      vi: `ngày ${date.vi} của ${d.what.vi} ở sau ngày kiểm tra ${asOf.vi}; văn bản chưa ban hành thì chưa là minh chứng: kiểm tra lại ngày`,
-      en: `the date ${date.en} of ${d.what.en} is after the check date ${asOf.en}; a document not yet issued is no evidence: check the date`,
+      vi: `ngày ${date.vi} của ${what.vi} ở sau ngày kiểm tra ${asOf.vi}; văn bản chưa ban hành thì chưa là minh chứng: kiểm tra lại ngày`,
+      en: `the date ${date.en} of ${what.en} is after the check date ${asOf.en}; a document not yet issued is no evidence: check the date`,
     });
   }
-  const year = ctx.schoolYear;
   if (!year) return null;
   if (d.date > year.end) {
     return warning('outside-school-year', d.yaml, d.at, {
-      vi: `ngày ${date.vi} của ${d.what.vi} ở sau năm học ${ctx.namHoc} (kết thúc ${dateWords(year.end).vi}); văn bản thuộc năm học sau`,
-      en: `the date ${date.en} of ${d.what.en} is after school year ${ctx.namHoc} (ends ${year.end}); it belongs to a later year`,
+      vi: `ngày ${date.vi} của ${what.vi} ở sau năm học ${ctx.namHoc} (kết thúc ${dateWords(year.end).vi}); văn bản thuộc năm học sau`,
+      en: `the date ${date.en} of ${what.en} is after school year ${ctx.namHoc} (ends ${year.end}); it belongs to a later year`,
     });
   }
   if (d.window === 'ever' || d.date >= year.start || (d.validUntil !== null && d.validUntil >= year.start)) return null;
   const expired = d.validUntil !== null ? { vi: `, hết hiệu lực ngày ${dateWords(d.validUntil).vi}`, en: `, valid until ${d.validUntil}` } : { vi: '', en: '' };
   return warning('stale', d.yaml, d.at, {
-    vi: `${d.what.vi} ngày ${date.vi}${expired.vi} có trước năm học ${ctx.namHoc} (bắt đầu ${dateWords(year.start).vi}); cập nhật văn bản của năm học này, hoặc ghi hieu_luc_den nếu văn bản vẫn còn giá trị`,
-    en: `${d.what.en} dated ${date.en}${expired.en} predates school year ${ctx.namHoc} (starts ${year.start}); use this year's document, or state hieu_luc_den if it is still in force`,
+    vi: `${what.vi} ngày ${date.vi}${expired.vi} có trước năm học ${ctx.namHoc} (bắt đầu ${dateWords(year.start).vi}); cập nhật văn bản của năm học này, hoặc ghi hieu_luc_den nếu văn bản vẫn còn giá trị`,
+    en: `${what.en} dated ${date.en}${expired.en} predates school year ${ctx.namHoc} (starts ${year.start}); use this year's document, or state hieu_luc_den if it is still in force`,
   });
 }
 

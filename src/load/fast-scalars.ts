@@ -1,18 +1,9 @@
-// js-yaml, loaded as its CommonJS build, and the resolution of plain scalars exactly as the reference
-// parser (`yaml`, YAML 1.2 core schema) does it: same patterns, same conversions. Dates, `yes`/`no`,
-// `95,5`, `1_000`, `0b1` stay strings; `0o17`, `0x1F`, `.inf`, `.nan`, `~` resolve as in yaml.
-import { createRequire } from 'node:module';
-import type * as JsYaml from 'js-yaml';
+// Plain scalars resolved exactly as the reference parser (`yaml`, YAML 1.2 core schema) resolves them:
+// same patterns, same conversions, same order. Dates, `yes`/`no`, `95,5`, `95%`, `1_000`, `0b1` stay
+// strings; `~`/`null`, `true`/`False`, `0o17`, `0x1F`, `1e3`, `.inf`, `.nan` resolve as in yaml.
 
-const require = createRequire(import.meta.url);
-
-/**
- * The CommonJS build on purpose: on Node 20 it parses about 2.5× faster than the ESM build
- * (docs/performance.md). Types come from the package's own declarations.
- */
-export const jsyaml = require('js-yaml') as typeof JsYaml;
-
-const NOT_RESOLVED: typeof JsYaml.NOT_RESOLVED = jsyaml.NOT_RESOLVED;
+/** Returned when a plain scalar stays a string. */
+export const NOT_RESOLVED: unique symbol = Symbol('not resolved');
 
 // The patterns and conversions of yaml/dist/schema/core (null, bool, int, float), in yaml's order.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -26,6 +17,25 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** The value yaml's core schema gives a plain scalar, or NOT_RESOLVED when it stays a string. */
 export function resolveCorePlain(source: string): null | boolean | number | typeof NOT_RESOLVED {
+  // Most scalars are words: only these first characters can start a null, a boolean or a number.
+  switch (source.charCodeAt(0)) {
+    case 126: // ~
+    case 110: // n
+    case 78: // N
+      return NULL.test(source) ? null : NOT_RESOLVED;
+    case 116: // t
+    case 84: // T
+    case 102: // f
+    case 70: // F
+      return BOOL.test(source) ? source[0] === 't' || source[0] === 'T' : NOT_RESOLVED;
+    case 43: // +
+    case 45: // -
+    case 46: // .
+    case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57:
+      break;
+    default:
+      return source === '' ? null : NOT_RESOLVED;
+  }
   if (NULL.test(source)) return null;
   if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
   if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);

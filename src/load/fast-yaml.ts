@@ -1,9 +1,8 @@
-// The fast parse path: js-yaml's event parser (CommonJS build), composed into data and positions in one pass.
-// Used for every file it can reproduce exactly; yaml-file.ts falls back to the reference parser
-// (`yaml`) for everything else, so diagnostics and locations never depend on which path ran.
+// The fast parse path: one pass over the text builds the data and yaml-identical ranges (fast-scan.ts);
+// yaml-file.ts falls back to the reference parser (`yaml`) for every file the scan does not take, so
+// diagnostics and locations never depend on which path ran.
 import type { YamlPath } from '../types.js';
-import { compose, isSuspiciousText, MAX_FAST_DEPTH, type PosNode } from './fast-index.js';
-import { jsyaml } from './fast-schema.js';
+import { scanYaml, type PosNode } from './fast-scan.js';
 
 /** Value and ranges of one file parsed on the fast path. */
 export interface FastParse {
@@ -11,20 +10,9 @@ export interface FastParse {
   root: PosNode;
 }
 
-/**
- * Parses `text` on the fast path, or returns null when the file must take the reference path:
- * any js-yaml error (syntax, duplicate key, depth), tabs, stray CR, BOM or other odd line breaks,
- * and whatever compose() does not reproduce exactly.
- */
+/** Parses `text` on the fast path, or returns null when the file must take the reference path. */
 export function parseFast(text: string): FastParse | null {
-  if (isSuspiciousText(text)) return null;
-  let events: ReturnType<typeof jsyaml.parseEvents>;
-  try {
-    events = jsyaml.parseEvents(text, { maxDepth: MAX_FAST_DEPTH + 1 });
-  } catch {
-    return null;
-  }
-  return compose(text, events);
+  return scanYaml(text);
 }
 
 /** yaml's walk over the ranges: the node at `path` or its nearest ancestor; `key` gives the key's range. */
@@ -36,7 +24,7 @@ export function fastRange(root: PosNode, path: YamlPath, key: boolean): readonly
     if (node.keys) {
       const index = node.keys.indexOf(String(segment));
       if (index < 0) break;
-      if (key && i === path.length - 1) return node.keyRanges![index]!;
+      if (key && i === path.length - 1) return [node.keyStarts![index]!, node.keyEnds![index]!];
       next = node.children![index];
     } else if (node.children && typeof segment === 'number') {
       next = node.children[segment];

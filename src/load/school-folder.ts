@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { loadYamlFile } from './yaml-file-loader.js';
-import type { YamlFile } from './yaml-file.js';
+import type { YamlFile, YamlParser } from './yaml-file.js';
 
 export const PROFILE_FILE = 'truong.yaml';
 export const STANDARD_NUMBERS = [1, 2, 3, 4, 5] as const;
@@ -16,10 +16,10 @@ export interface SchoolDocuments {
 }
 
 /** Reads and parses the six files of a school folder. Never throws for bad input; never writes. */
-export function loadSchoolFolder(dir: string): SchoolDocuments {
+export function loadSchoolFolder(dir: string, parser: YamlParser = 'fast'): SchoolDocuments {
   const diagnostics: Diagnostic[] = [];
-  const profile = loadYamlFile(path.join(dir, PROFILE_FILE), diagnostics);
-  const standards = STANDARD_NUMBERS.map((n) => loadYamlFile(path.join(dir, standardFileName(n)), diagnostics));
+  const profile = loadYamlFile(path.join(dir, PROFILE_FILE), diagnostics, parser);
+  const standards = STANDARD_NUMBERS.map((n) => loadYamlFile(path.join(dir, standardFileName(n)), diagnostics, parser));
   return { dir, profile, standards, diagnostics };
 }
 

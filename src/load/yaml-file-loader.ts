@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { decodeText, MAX_FILE_BYTES, sizeText } from './decode.js';
-import { parseYaml, type YamlFile } from './yaml-file.js';
+import { parseYaml, type YamlFile, type YamlParser } from './yaml-file.js';
 
 /** Reads one YAML file: refuses links, directories and oversized files, decodes, parses with positions. */
-export function loadYamlFile(file: string, diagnostics: Diagnostic[]): YamlFile | null {
+export function loadYamlFile(file: string, diagnostics: Diagnostic[], parser: YamlParser = 'fast'): YamlFile | null {
   const at = { file, line: 1, column: 1 };
   let stat: fs.Stats;
   try {
@@ -63,7 +63,7 @@ export function loadYamlFile(file: string, diagnostics: Diagnostic[]): YamlFile 
     diagnostics.push({ code: 'file/encoding', severity: 'error', location: offsetLocation(file, bytes, decoded.byteOffset), message: decoded.message });
     return null;
   }
-  const parsed = parseYaml(file, decoded.text);
+  const parsed = parseYaml(file, decoded.text, parser);
   if (!parsed.ok) {
     diagnostics.push(...parsed.diagnostics);
     return null;

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic, LocalText, SourceLocation, YamlPath } from '../types.js';
-import type { PosNode } from './fast-index.js';
+import type { PosNode } from './fast-scan.js';
 import { fastRange, LineIndex, parseFast } from './fast-yaml.js';
 import { findExcessiveNesting } from './nesting.js';
 import { capDiagnostics, duplicateKeyDiagnostics, firstAliasLocation, tooDeepDiagnostic } from './yaml-limits.js';

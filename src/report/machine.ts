@@ -5,23 +5,26 @@ import path from 'node:path';
 import type { Rule, RulePack } from '../engine/rule-types.js';
 import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types.js';
 import { findPack, findRule, tr, type FormatContext } from './context.js';
-import { viewOf } from './summary.js';
+import { viewOf, type SchoolView } from './summary.js';
 import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
 
 /** A path relative to the working directory with forward slashes ("../x" when outside it); never machine-specific. */
 export function relPath(file: string, cwd: string): string {
   // A batch report names the same few files once per finding: remember the last answers.
-  const key = `${cwd}\u0000${file}`;
-  const known = relPaths.get(key);
+  if (cwd !== relPathsCwd || relPaths.size >= 64) {
+    relPaths.clear();
+    relPathsCwd = cwd;
+  }
+  const known = relPaths.get(file);
   if (known !== undefined) return known;
   const rel = path.relative(cwd, file);
   const result = rel === '' ? '.' : rel.split(path.sep).join('/');
-  if (relPaths.size >= 64) relPaths.clear();
-  relPaths.set(key, result);
+  relPaths.set(file, result);
   return result;
 }
 
 const relPaths = new Map<string, string>();
+let relPathsCwd = '';
 
 /** True when relPath could not make the path relative (another drive on Windows). */
 export const isAbsoluteRel = (rel: string): boolean => path.isAbsolute(rel) || /^[A-Za-z]:\//.test(rel);
@@ -33,9 +36,7 @@ export const isAbsoluteRel = (rel: string): boolean => path.isAbsolute(rel) || /
  */
 export type FindingRole = 'gap' | 'advisory' | 'beyond' | 'missing' | 'waived' | 'met' | 'not_applicable' | 'ignored';
 
-export function findingRoles(result: SchoolResult, ctx: FormatContext): Map<Finding, FindingRole> {
-  const pack = findPack(ctx.ruleSet, result.packId);
-  const view = viewOf(result, pack);
+export function findingRoles(result: SchoolResult, ctx: FormatContext, view: SchoolView = viewOf(result, findPack(ctx.ruleSet, result.packId))): Map<Finding, FindingRole> {
   const roles = new Map<Finding, FindingRole>();
   const mark = (list: Finding[], role: FindingRole) => list.forEach((f) => roles.set(f, role));
   for (const f of result.findings) {
@@ -53,11 +54,18 @@ export function sortedFindings(result: SchoolResult): Finding[] {
   return [...result.findings].sort(compareFindingsStable);
 }
 
-function compareFindingsStable(a: Finding, b: Finding): number {
-  const order = (c: string) => {
+const criterionOrders = new Map<string, number>();
+const order = (c: string): number => {
+  let found = criterionOrders.get(c);
+  if (found === undefined) {
     const [s, n] = c.split('.');
-    return Number(s) * 1000 + Number(n);
-  };
+    found = Number(s) * 1000 + Number(n);
+    criterionOrders.set(c, found);
+  }
+  return found;
+};
+
+function compareFindingsStable(a: Finding, b: Finding): number {
   return a.standard - b.standard || order(a.criterion) - order(b.criterion) || cmp(a.ruleId, b.ruleId) || cmp(a.subject ?? '', b.subject ?? '');
 }
 
@@ -179,13 +187,13 @@ export interface BatchTotals {
   dataRemarks: number;
 }
 
-export function batchTotals(results: SchoolResult[], ctx: FormatContext): BatchTotals {
+export function batchTotals(results: SchoolResult[], ctx: FormatContext, views?: SchoolView[]): BatchTotals {
   const totals: BatchTotals = { schools: results.length, reached: 0, notReached: 0, invalid: 0, unmet: 0, advisories: 0, beyondTarget: 0, notAssessable: 0, waived: 0, inputErrors: 0, dataRemarks: 0 };
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
     if (r.outcome === 'reached') totals.reached += 1;
     else if (r.outcome === 'not_reached') totals.notReached += 1;
     else totals.invalid += 1;
-    const view = viewOf(r, findPack(ctx.ruleSet, r.packId));
+    const view = views?.[i] ?? viewOf(r, findPack(ctx.ruleSet, r.packId));
     totals.unmet += view.gaps.length;
     totals.advisories += view.advisories.length;
     totals.beyondTarget += view.beyondTarget.length;

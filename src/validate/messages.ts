@@ -30,8 +30,18 @@ export function schemaErrorText(error: ErrorObject, field: string): LocalText {
       return { vi: `khóa "${key}" không có trong mẫu${suggestion.vi}`, en: `unknown key "${key}"${suggestion.en}` };
     }
     case 'enum': {
-      const allowed = (params['allowedValues'] as unknown[]).map(String).join(', ');
-      return { vi: `${field}giá trị ${describe(data)} không hợp lệ; chọn một trong: ${allowed}`, en: `${field}invalid value ${describe(data)}; use one of: ${allowed}` };
+      const values = (params['allowedValues'] as unknown[]).map(String);
+      if (values.length <= MAX_LISTED_VALUES) {
+        const allowed = values.join(', ');
+        return { vi: `${field}giá trị ${describe(data)} không hợp lệ; chọn một trong: ${allowed}`, en: `${field}invalid value ${describe(data)}; use one of: ${allowed}` };
+      }
+      // A long vocabulary (record types): a suggestion and a few examples, not a paragraph of names.
+      const close = typeof data === 'string' && data.length <= 60 ? closest(data, values) : null;
+      const some = values.slice(0, 6).join(', ');
+      return {
+        vi: `${field}giá trị ${describe(data)} không hợp lệ; ${close ? `có phải "${close}"? ` : ''}chọn một trong ${values.length} giá trị của danh mục (ví dụ: ${some}, …; đủ danh sách trong docs/format-*.md hoặc gợi ý của trình soạn thảo)`,
+        en: `${field}invalid value ${describe(data)}; ${close ? `did you mean "${close}"? ` : ''}use one of the ${values.length} values of the vocabulary (e.g. ${some}, …; see docs/format-*.md or the editor's completion)`,
+      };
     }
     case 'const':
       return { vi: `${field}phải là ${JSON.stringify(params['allowedValue'])}`, en: `${field}must be ${JSON.stringify(params['allowedValue'])}` };
@@ -61,6 +71,9 @@ export function schemaErrorText(error: ErrorObject, field: string): LocalText {
       return { vi: `${field}không hợp lệ (${error.message ?? error.keyword})`, en: `${field}invalid (${error.message ?? error.keyword})` };
   }
 }
+
+/** Enumerations longer than this are not listed in full in a message. */
+const MAX_LISTED_VALUES = 12;
 
 function numberHint(data: unknown, expected: string): LocalText | null {
   const wantsNumber = expected.includes('number') || expected.includes('integer');

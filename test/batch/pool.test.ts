@@ -17,24 +17,24 @@ const fresh = (): string => {
 
 describe('workerCount: in-process for one job or while workers would not pay for their start-up', () => {
   it.each([
-    [100, 1, 0],
-    [100, 0, 0],
+    [1000, 1, 0],
+    [1000, 0, 0],
     [3, 4, 0],
     [7, 2, 0],
-    [100, 2, 0],
-    [101, 2, 2],
-    [66, 4, 0],
-    [67, 4, 4],
-    [57, 8, 0],
-    [58, 8, 8],
-    [300, 4, 4],
-    [300, 64, 64],
+    [400, 2, 0],
+    [401, 2, 2],
+    [266, 4, 0],
+    [267, 4, 4],
+    [228, 8, 0],
+    [229, 8, 8],
+    [1000, 4, 4],
+    [3000, 64, 64],
     [20, 8, 0],
   ])('%i schools, --jobs %i -> %i workers', (schools, jobs, workers) => {
     expect(workerCount(schools, jobs)).toBe(workers);
   });
   it('the cost model: setup of one worker ≈ WORKER_SETUP_IN_SCHOOLS school checks', () => {
-    expect(WORKER_SETUP_IN_SCHOOLS).toBe(50);
+    expect(WORKER_SETUP_IN_SCHOOLS).toBe(200);
   });
   it('an explicit threshold replaces the model, still with at least 2 schools per worker', () => {
     expect(workerCount(1, 4, 0)).toBe(0);

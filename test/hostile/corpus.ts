@@ -35,8 +35,8 @@ export interface Expected {
   outcome?: 'reached' | 'not_reached' | 'invalid';
   /** Usage errors (nothing checked): a fragment of the one message on stderr. */
   stderr?: string;
-  /** Schools in the report, when not both. */
-  schools?: string[];
+  /** The JSON report was written to this file (default: stdout). */
+  reportFile?: string;
 }
 
 export interface CaseContext {
@@ -161,7 +161,7 @@ export const CORPUS: HostileCase[] = [
   },
   {
     name: 'duplicate-keys-flood',
-    about: `40,000 duplicate keys (quadratic in yaml's own check): linear, capped at ${MAX_DIAGNOSTICS_PER_FILE} messages`,
+    about: `20,000 times the same key (quadratic in yaml's own check): found in linear time, capped at ${MAX_DIAGNOSTICS_PER_FILE} messages`,
     build: ({ school }) => {
       write(school, 'tieu-chuan-4.yaml', 'tieu_chuan: 4\n' + 'so_lop: 1\n'.repeat(20_000));
       return { exit: 2, code: 'yaml/more-errors', fragment: `chỉ hiện ${MAX_DIAGNOSTICS_PER_FILE} lỗi đầu`, at: { file: 'tieu-chuan-4.yaml', line: MAX_DIAGNOSTICS_PER_FILE + 3, column: 1 } };
@@ -442,7 +442,7 @@ export const CORPUS: HostileCase[] = [
   },
   {
     name: 'prototype-keys',
-    about: '__proto__ and constructor as keys: unknown keys, no prototype pollution',
+    about: '__proto__ as a key: an unknown key, no prototype pollution',
     build: ({ school }) => {
       write(school, 'truong.yaml', `${PROFILE.join('\n')}\n__proto__: { polluted: true }\n`);
       return { exit: 2, code: 'schema/additionalProperties', fragment: 'khóa "__proto__" không có trong mẫu', at: { file: 'truong.yaml', line: 8, column: 1 } };
@@ -594,6 +594,16 @@ export const CORPUS: HostileCase[] = [
     about: '--output-dir inside a school folder',
     build: () => ({ exit: 2, stderr: 'không ghi báo cáo vào trong thư mục trường' }),
     argv: () => ['.', '--format', 'json', '--output-dir', `${HOSTILE}/bao-cao`],
+  },
+  {
+    name: 'output-json-file-with-bombs',
+    about: '--format json --output <file> (the streaming JSON writer) over a school with an alias bomb and deep nesting',
+    build: ({ school, out }) => {
+      write(school, 'tieu-chuan-3.yaml', billionLaughs());
+      write(school, 'tieu-chuan-4.yaml', `x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+      return { exit: 2, code: 'yaml/alias-limit', fragment: `tối đa ${MAX_ALIAS_COUNT}`, at: { file: 'tieu-chuan-3.yaml', line: 3, column: 10 }, reportFile: path.join(out, 'bao-cao.json') };
+    },
+    argv: ({ out }) => ['.', '--format', 'json', '--output', path.join(out, 'bao-cao.json')],
   },
   {
     name: 'output-symlink-to-input-file',

@@ -50,8 +50,9 @@ type FsModule = typeof fs;
 const READERS = ['readFileSync', 'openSync', 'readdirSync', 'opendirSync', 'createReadStream', 'readFile', 'open'] as const;
 
 /**
- * Records the path of every call that opens a file or lists a folder (fs.readFileSync, openSync,
- * readdirSync, …) while `fn` runs. Metadata calls (lstat, realpath) are not reads and are not recorded.
+ * Records the path of every call that opens a file for reading or lists a folder (fs.readFileSync,
+ * openSync, readdirSync, …) while `fn` runs. Metadata calls (lstat, realpath) and opening a report for
+ * writing are not reads and are not recorded (writes into the input are caught by treeFingerprint).
  */
 export async function recordReads<T>(fn: () => T | Promise<T>): Promise<{ value: T; reads: string[] }> {
   const reads: string[] = [];
@@ -62,7 +63,8 @@ export async function recordReads<T>(fn: () => T | Promise<T>): Promise<{ value:
     originals.set(name, original);
     target[name] = function (this: FsModule, ...args: unknown[]) {
       const first = args[0];
-      if (typeof first === 'string' || first instanceof URL || Buffer.isBuffer(first)) reads.push(path.resolve(String(first instanceof URL ? first.pathname : first)));
+      const opensForWriting = (name === 'openSync' || name === 'open') && !isReadOnlyFlag(args[1]);
+      if (!opensForWriting && (typeof first === 'string' || first instanceof URL || Buffer.isBuffer(first))) reads.push(path.resolve(String(first instanceof URL ? first.pathname : first)));
       return original.apply(this, args);
     };
   }
@@ -71,6 +73,13 @@ export async function recordReads<T>(fn: () => T | Promise<T>): Promise<{ value:
   } finally {
     for (const [name, original] of originals) target[name] = original;
   }
+}
+
+/** open()'s flags: absent, 'r', 'rs' or O_RDONLY mean reading; writing a report elsewhere is not a read. */
+function isReadOnlyFlag(flags: unknown): boolean {
+  if (flags === undefined || flags === null || typeof flags === 'function') return true;
+  if (typeof flags === 'number') return (flags & 3) === fs.constants.O_RDONLY;
+  return flags === 'r' || flags === 'rs' || flags === 'sr';
 }
 
 /** Files under `dir` that must never be opened: links, named pipes and anything bigger than `maxBytes`. */
@@ -85,10 +94,10 @@ export function neverToOpen(dir: string, maxBytes: number): string[] {
   return out;
 }
 
-/** The reads that are neither inside one of `allowed` nor the package's own rules/ and schemas/. */
+/** The reads that are neither inside one of `allowed`, nor the package's own rules/ and schemas/, nor the tool's own temporary files. */
 export function readsOutside(reads: string[], allowed: string[]): string[] {
   const roots = [...allowed, path.join(packageRoot, 'rules'), path.join(packageRoot, 'schemas'), path.join(packageRoot, 'package.json')];
-  return reads.filter((r) => !roots.some((root) => r === root || r.startsWith(root + path.sep)));
+  return reads.filter((r) => !path.basename(r).startsWith('.chuan-tmp-') && !roots.some((root) => r === root || r.startsWith(root + path.sep)));
 }
 
 /** A sparse file of `bytes` bytes: no disk space used, and reading it would take long enough to notice. */

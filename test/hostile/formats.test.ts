@@ -71,12 +71,41 @@ describe.skipIf(process.platform === 'win32')('hostile names in every output for
     expect(md).not.toContain('\u001b');
   });
 
-  // KNOWN GAP, found by this corpus: src/report/formatters/markdown.ts writes file locations as `…` code
-  // spans without escaping, so a folder name holding a backtick and a newline ends the span and the line,
-  // and the rest of the name becomes a Markdown heading. The fix is mdCode() from src/report/escape.ts in
-  // markdown.ts (owned by the formatters' author). When it is fixed, this test fails: turn it.fails into it.
-  it.fails('KNOWN GAP: a folder name cannot inject Markdown through a file location (needs mdCode in markdown.ts)', () => {
+  // Found by this corpus, fixed in markdown.ts (file locations through mdCode): a folder name holding a
+  // backtick and a newline can no longer end the code span and the line to inject a heading.
+  it('a folder name cannot inject Markdown through a file location', () => {
     expect(outputs.get('markdown')!.stdout).not.toMatch(/^# h /m);
+  });
+
+  // Found by the property tests, fixed in stylish.ts (paths through oneLine): a folder name with an escape
+  // character (ESC [31m …) no longer reaches the terminal raw.
+  it('a folder name cannot put a terminal escape sequence in the stylish output', async () => {
+    const other = tempRoot('chuan-hostile-esc-');
+    try {
+      copyExample('mn-hoa-sen', path.join(other, 'truong \u001b[31m đỏ'));
+      const result = await run(['check', '.', '--as-of', AS_OF, '--jobs', '1'], { cwd: other });
+      expectWellFormed('stylish', result.stdout);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  // KNOWN GAP, found by the property tests: src/report/formatters/stylish.ts prints the recognition timeline
+  // (recognition-lines.ts) without oneLine(), so a control character in a decision number (so_quyet_dinh:
+  // "12\r" or an escape sequence) reaches the terminal raw. When it is fixed this test fails: turn it.fails
+  // into it, and drop KNOWN_GAP_LINES in test/property/shared.ts.
+  it.fails('KNOWN GAP: a decision number cannot put a control character in the stylish output (needs oneLine for recognition lines)', async () => {
+    const other = tempRoot('chuan-hostile-decision-');
+    try {
+      const school = copyExample('mn-hoa-sen', path.join(other, 'truong'));
+      const file = path.join(school, 'truong.yaml');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/so_quyet_dinh: 2876\/QĐ-UBND/, 'so_quyet_dinh: "2876\\r\\u001b[2K/QĐ-UBND"'));
+      const result = await run(['check', '.', '--as-of', AS_OF, '--jobs', '1'], { cwd: other });
+      expect(result.stdout).toContain('2876');
+      expectWellFormed('stylish', result.stdout);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('--output-dir: every per-school report and TONG-HOP.md are well formed, with safe file names', async () => {

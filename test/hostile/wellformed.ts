@@ -95,10 +95,40 @@ export function expectMarkdownTables(md: string): number {
   return tables;
 }
 
+/**
+ * The text of one line outside its code spans (CommonMark: a run of n backticks opens a span that the next
+ * run of exactly n backticks closes; an unmatched run is literal text).
+ */
+export function outsideCodeSpans(line: string): string {
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] !== '`') {
+      out += line[i++];
+      continue;
+    }
+    let n = 0;
+    while (line[i + n] === '`') n++;
+    const fence = '`'.repeat(n);
+    let close = line.indexOf(fence, i + n);
+    while (close >= 0 && (line[close + n] === '`' || line[close - 1] === '`')) {
+      let end = close;
+      while (line[end] === '`') end++;
+      close = line.indexOf(fence, end);
+    }
+    if (close < 0) {
+      out += fence;
+      i += n;
+    } else {
+      i = close + n;
+    }
+  }
+  return out;
+}
+
 /** No raw HTML from data: the only tags a Markdown report may hold are none at all. */
 export function expectNoHtml(md: string): void {
-  const outsideCode = md.replace(/`[^`\n]*`/g, '');
-  expect(outsideCode, 'raw HTML tag in Markdown').not.toMatch(/<\/?[A-Za-z!?][^>]*>/);
+  for (const line of md.split('\n')) expect(outsideCodeSpans(line), 'raw HTML tag in Markdown').not.toMatch(/<\/?[A-Za-z!?][^>]*>/);
 }
 
 /**

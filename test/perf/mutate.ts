@@ -54,3 +54,67 @@ export function mutate(text: string, random: () => number): string {
     }
   }
 }
+
+const NORMAL_KEYS = ['ten', 'so_lop', 'ho_ten', 'ngay', 'minh_chung', 'tong_so', 'si_so', 'loai', 'ma', 'tieu_chi', 'a', 'b', 'c', 'd'];
+const ODD_KEYS = ['x y', '"quoted key"', "'single'", '"a: b"', '-x', 'a:b', 'é', '1', 'null', 'true', '~', '0x1F', 'k#1', 'a #b', '"x"  ', '__proto__', '<<', '...', '?x', 'key   ', 'constructor'];
+const NORMAL_SCALARS = ['Trường Tiểu học Mai Sao', 'Nguyễn Thị Lan', 'kha', 'true', 'false', '12', '0', '34', '2025-09-15', '"[H1.01.01.13]"', 'Tổ 2 – 3', '"Hồ sơ: a, b"', '2025-2026', 'muc_do_1', '4250'];
+const ODD_SCALARS = [
+  ...VALUES.filter((v) => !v.includes('\n')), 'Trường Tiểu học Mai Sao', 'Nguyễn Thị Lan, Hiệu trưởng', '12/QĐ-UBND', '[H2-2.1-03]', '"[H2-2.1-03]"', "'a'", 'a, b', 'a [b]', 'x}',
+  '"a#b"', 'a#b', '"', "'", '"it\'s"', "'say \"hi\"'", '12:30:00', '-', '- x', '-5', '-x', '? x', ': x', '%', '@x', 'a  b  ', '"a"b', "'a''b'''", '""', "''",
+];
+
+/** A random document in (mostly) the block style of school files, with comments and blank lines in random places. */
+export function randomDocument(random: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const odd = random() * 0.3;
+  const pickKey = (): string => (random() < odd ? pick(ODD_KEYS) : pick(NORMAL_KEYS));
+  const pickScalar = (): string => (random() < odd ? pick(ODD_SCALARS) : pick(NORMAL_SCALARS));
+  const lines: string[] = [];
+  const extras = (indent: number): void => {
+    while (random() < 0.12) lines.push(random() < 0.6 ? pick(['', '  ', '']) : `${' '.repeat(pick([0, 0, indent, indent + 2, Math.max(0, indent - 2), 1]))}# ${pick(['ghi chú', 'x', ''])}`);
+  };
+  const flow = (depth: number): string => {
+    if (depth > 2 || random() < 0.5) return pickScalar();
+    if (random() < 0.5) return `[${Array.from({ length: Math.floor(random() * 4) }, () => flow(depth + 1)).join(pick([', ', ',', ' , ']))}${random() < 0.1 ? ', ' : ''}]`;
+    return `{${pick([' ', ''])}${Array.from({ length: Math.floor(random() * 4) }, (_, i) => `${pickKey()}${random() < odd ? '' : `_${i}`}: ${flow(depth + 1)}`).join(', ')}${pick([' ', ''])}}`;
+  };
+  const inline = (): string => `${flow(0)}${random() < 0.2 ? pick(['  # c', ' #c', '   ', random() < odd ? '#c' : ' # c']) : ''}`;
+  const map = (indent: number, depth: number, firstPrefix: string | null): void => {
+    const n = 1 + Math.floor(random() * 4);
+    const used = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const pad = i === 0 && firstPrefix !== null ? firstPrefix : ' '.repeat(indent);
+      let key = pickKey();
+      while (used.has(key) && random() > odd) key = `${pickKey()}_${i}`;
+      used.add(key);
+      const roll = random();
+      if (depth < 4 && roll < 0.25) {
+        lines.push(`${pad}${key}:${random() < 0.2 ? '  # c' : ''}`);
+        extras(indent);
+        map(indent + (random() < odd ? pick([1, 3, 4]) : 2), depth + 1, null);
+      } else if (depth < 4 && roll < 0.45) {
+        lines.push(`${pad}${key}:`);
+        extras(indent);
+        seq(indent + pick([0, 2, 2, 4]), depth + 1);
+      } else if (roll < 0.5) {
+        lines.push(`${pad}${key}:${pick(['', ' ', '  # c', ' #c'])}`);
+      } else {
+        lines.push(`${pad}${key}: ${inline()}`);
+      }
+      extras(indent);
+    }
+  };
+  const seq = (indent: number, depth: number): void => {
+    const n = 1 + Math.floor(random() * 4);
+    for (let i = 0; i < n; i++) {
+      const pad = ' '.repeat(indent);
+      if (depth < 4 && random() < 0.35) map(indent + 2, depth + 1, `${pad}- `);
+      else lines.push(`${pad}-${pick([' ', '  ', ' '])}${inline()}`);
+      extras(indent);
+    }
+  };
+  extras(0);
+  map(0, 0, null);
+  const text = lines.join('\n') + pick(['\n', '\n', '', '\n\n', '\n# end\n']);
+  return random() < 0.15 ? text.replaceAll('\n', '\r\n') : text;
+}

@@ -8,6 +8,8 @@ export const RUNS = Number(process.env['CHUAN_PROPERTY_RUNS'] ?? 1000);
 /** CHUAN_PROPERTY_SEED replays a failing run (fast-check prints the seed and path of every failure). */
 export const SEED = process.env['CHUAN_PROPERTY_SEED'] !== undefined ? Number(process.env['CHUAN_PROPERTY_SEED']) : undefined;
 export const fcOptions = { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) };
+/** vitest's per-test timeout for a property: about 30 ms a run (a run takes 5–20 ms), at least a minute. */
+export const PROPERTY_TIMEOUT_MS = Math.max(60_000, RUNS * 30);
 
 const KEYS = [
   'ten_truong', 'ma_truong', 'cap_hoc', 'tinh', 'xa', 'khu_vuc', 'nam_hoc', 'muc_tieu', 'so_lop', 'so_hoc_sinh', 'hai_buoi_ngay',
@@ -128,3 +130,55 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
+
+/** A change to the data itself (the YAML stays valid): one value replaced by one of the same kind or any value, or removed. */
+export interface ValueEdit {
+  pick: number;
+  kind: 'same-kind' | 'any' | 'remove';
+  n: number;
+  value: unknown;
+}
+
+const edgeValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(0, 1, -1, 2, 0.5, 95.5, 100, 101, 1e9, 2 ** 53, '', 'x', true, false, null, [], {}, '2025-09-15', '1900-01-01', '2100-12-31', '2025-02-30', '2025-2026', '2030-2031', 'dat_chuan', 'muc_do_1', 'muc_do_2', 'toi_thieu') },
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 2000 }) },
+  { weight: 1, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) },
+  { weight: 1, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 3 }) },
+);
+
+export const valueEdit: fc.Arbitrary<ValueEdit> = fc.record({
+  pick: fc.nat(),
+  kind: fc.constantFrom('same-kind', 'same-kind', 'same-kind', 'any', 'remove'),
+  n: fc.nat({ max: 100_000 }),
+  value: edgeValue,
+});
+
+/** A value of the same kind as `old`: a count near the thresholds (often 0), a flipped flag, a shorter list, a nearby date. */
+function sameKind(old: unknown, n: number): unknown {
+  if (typeof old === 'number') return n % 4 === 0 ? 0 : Number.isInteger(old) ? n % 200 : (n % 10_000) / 100;
+  if (typeof old === 'boolean') return !old;
+  if (Array.isArray(old)) return old.slice(0, n % (old.length + 1));
+  if (typeof old === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(old)) return `${2015 + (n % 15)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+  return old;
+}
+
+/** Applies value edits to a parsed document (a copy); each edit picks one of all the document's slots. */
+export function editValues(doc: unknown, edits: ValueEdit[]): unknown {
+  const copy = structuredClone(doc);
+  for (const edit of edits) {
+    const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach((v, i) => (slots.push({ parent: node, key: i }), walk(v)));
+      else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (slots.push({ parent: node as Record<string, unknown>, key: k }), walk(v));
+    };
+    walk(copy);
+    if (slots.length === 0) continue;
+    const { parent, key } = slots[edit.pick % slots.length]!;
+    const target = parent as Record<string | number, unknown>;
+    if (edit.kind === 'remove' && Array.isArray(parent)) parent.splice(key as number, 1);
+    else if (edit.kind === 'remove') delete target[key];
+    else target[key] = edit.kind === 'same-kind' ? sameKind(target[key], edit.n) : structuredClone(edit.value);
+  }
+  return copy;
+}

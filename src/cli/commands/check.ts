@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkSchools, defaultJobs, findSchools } from '../../batch/index.js';
+import { checkSchools, defaultJobs, findSchools, type BatchOptions } from '../../batch/index.js';
+import { writeJsonReport } from '../../batch/json-report.js';
+import { verdictOf, type SchoolVerdict } from '../../batch/task.js';
 import { KnownError } from '../../errors.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
 import { readReport, withBaseline } from '../../diff/baseline.js';
@@ -60,16 +62,28 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   if (outputDir) assertOutsideInputs(outputDir, schools);
   const level = options.level ? (options.level as LevelId) : undefined;
   const progress = createProgress(io, lang);
+  const batch: BatchOptions = {
+    asOf,
+    configFile,
+    jobs,
+    ...(level ? { level } : {}),
+    prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}) },
+    onProgress: (p) => progress.update(p.done, p.total, p.dir),
+  };
+  // A JSON report to a file is written while the schools are checked: memory stays flat for any batch size.
+  const only = targets.length === 1 ? targets[0]! : undefined;
+  if (only?.format === 'json' && only.file && !outputDir && !baseline) {
+    const file = path.resolve(io.cwd, only.file);
+    try {
+      const verdicts = await writeJsonReport(schools, batch, { file, format: { lang, cwd: io.cwd, toolVersion, report: config.report }, asOf, ruleSet, overlayChanges: changes });
+      return verdictsExitCode(verdicts, options.failOn);
+    } finally {
+      progress.stop();
+    }
+  }
   let results: SchoolResult[];
   try {
-    results = await checkSchools(schools, {
-      asOf,
-      configFile,
-      jobs,
-      ...(level ? { level } : {}),
-      prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}) },
-      onProgress: (p) => progress.update(p.done, p.total, p.dir),
-    });
+    results = await checkSchools(schools, batch);
   } finally {
     progress.stop();
   }
@@ -115,10 +129,14 @@ export function parseJobs(value: string | undefined): number {
 
 /** 2: some input could not be checked; 1: a target level is missed (or warnings, with --fail-on warning); else 0. */
 export function exitCode(results: SchoolResult[], failOn: string): number {
-  if (results.some((r) => r.outcome === 'invalid')) return 2;
+  return verdictsExitCode(results.map(verdictOf), failOn);
+}
+
+export function verdictsExitCode(verdicts: SchoolVerdict[], failOn: string): number {
+  if (verdicts.some((r) => r.outcome === 'invalid')) return 2;
   if (failOn === 'never') return 0;
-  if (results.some((r) => r.outcome === 'not_reached')) return 1;
-  if (failOn === 'warning' && results.some((r) => r.findings.some((f) => f.severity === 'warning' && f.status === 'unmet'))) return 1;
+  if (verdicts.some((r) => r.outcome === 'not_reached')) return 1;
+  if (failOn === 'warning' && verdicts.some((r) => r.unmetWarning)) return 1;
   return 0;
 }
 

@@ -1,7 +1,8 @@
 import type { Rule, RulePack } from '../../engine/rule-types.js';
 import type { Diagnostic, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
-import { tr, type FormatContext } from '../context.js';
+import { findPack, tr, type FormatContext } from '../context.js';
 import { batchTotals, findingMessage, findingRoles, relPath, remedyLine, ruleOf, sortedFindings, type BatchTotals, type FindingRole } from '../machine.js';
+import { viewOf, type SchoolView } from '../summary.js';
 import { referenceText } from '../text.js';
 
 /** Bumped only on a breaking change of the shape described by schemas/report.schema.json. */
@@ -59,9 +60,10 @@ export interface JsonSchoolPart {
 }
 
 export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolPart {
+  const view = viewOf(r, findPack(ctx.ruleSet, r.packId));
   // Stringified two arrays deep, the object is indented exactly as JSON.stringify(report) indents results[i].
-  const nested = JSON.stringify([[schoolJson(r, ctx)]], null, 2);
-  return { text: nested.slice(RESULT_PREFIX.length - 4, nested.length - RESULT_SUFFIX.length), totals: batchTotals([r], ctx), packId: r.packId };
+  const nested = JSON.stringify([[schoolJson(r, ctx, view)]], null, 2);
+  return { text: nested.slice(RESULT_PREFIX.length - 4, nested.length - RESULT_SUFFIX.length), totals: batchTotals([r], ctx, [view]), packId: r.packId };
 }
 
 const RESULT_PREFIX = '[\n  [\n    ';
@@ -101,8 +103,8 @@ export function sumTotals(all: BatchTotals[]): BatchTotals {
   return sum;
 }
 
-function schoolJson(r: SchoolResult, ctx: FormatContext): unknown {
-  const roles = findingRoles(r, ctx);
+function schoolJson(r: SchoolResult, ctx: FormatContext, view: SchoolView): unknown {
+  const roles = findingRoles(r, ctx, view);
   return {
     dir: relPath(r.dir, ctx.cwd),
     profile: r.profile,

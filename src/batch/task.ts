@@ -1,0 +1,72 @@
+// What a batch hands back per school: the whole result, or (for a JSON report written as the schools
+// are checked) the school's finished JSON text plus the few facts the envelope and the exit code need.
+// Computed where the school was checked, so a worker does the formatting and sends one string.
+import type { CheckOptions } from '../check/check-school.js';
+import type { FormatContext, ReportConfig } from '../report/context.js';
+import { jsonSchoolPart, type JsonSchoolPart } from '../report/formatters/json.js';
+import type { Lang, SchoolResult } from '../types.js';
+
+/** The parts of the report context that are plain data (the rule set is rebuilt where the school is checked). */
+export interface JsonTaskFormat {
+  lang: Lang;
+  cwd: string;
+  toolVersion: string;
+  report: ReportConfig;
+}
+
+export type BatchTask = { kind: 'result' } | { kind: 'json'; format: JsonTaskFormat };
+
+/** What the exit code needs from a school. */
+export interface SchoolVerdict {
+  outcome: SchoolResult['outcome'];
+  /** An unmet advisory (warning) rule: exit 1 under --fail-on warning. */
+  unmetWarning: boolean;
+}
+
+export interface JsonPayload {
+  /** UTF-8 of the school's text in the report, with the separator before it (",\n" or "\n" for the first school). */
+  bytes: Uint8Array;
+  totals: JsonSchoolPart['totals'];
+  packId: string | null;
+  verdict: SchoolVerdict;
+}
+
+export type TaskPayload = SchoolResult | JsonPayload;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Turns the result of the school at `index` into the task's payload, with the context of the thread that
+ * checked it. A JSON payload is encoded here, so a worker does that work too and hands over its buffer.
+ */
+export function payloadMaker(task: BatchTask, options: CheckOptions): (result: SchoolResult, index: number) => TaskPayload {
+  if (task.kind === 'result') return (result) => result;
+  const ctx = jsonContext(task.format, options);
+  return (result, index) => {
+    const part = jsonSchoolPart(result, ctx);
+    return { bytes: utf8.encode(`${index === 0 ? '' : ','}\n${part.text}`), totals: part.totals, packId: part.packId, verdict: verdictOf(result) };
+  };
+}
+
+/** Buffers a payload owns, to be moved (not copied) to the main thread. */
+export function transferables(payload: TaskPayload): ArrayBuffer[] {
+  return 'bytes' in payload ? [payload.bytes.buffer as ArrayBuffer] : [];
+}
+
+export function jsonContext(format: JsonTaskFormat, options: CheckOptions): FormatContext {
+  if (!options.ruleSet || !options.asOf) throw new Error('jsonContext needs prepared check options');
+  return {
+    lang: format.lang,
+    color: false,
+    cwd: format.cwd,
+    asOf: options.asOf,
+    toolVersion: format.toolVersion,
+    ruleSet: options.ruleSet,
+    config: format.report,
+    overlayChanges: options.overlayChanges ?? [],
+  };
+}
+
+export function verdictOf(result: SchoolResult): SchoolVerdict {
+  return { outcome: result.outcome, unmetWarning: result.findings.some((f) => f.severity === 'warning' && f.status === 'unmet') };
+}
