@@ -1,13 +1,13 @@
-// The JSON report of a large batch, written while the schools are checked: each school's JSON text
-// goes to a side file as soon as it and every school before it are done, so memory does not grow with
-// the batch. At the end the envelope (summary first, rules metadata last) is put around it in a
-// temporary file that is renamed over the target: the same bytes as jsonFormatter, written atomically.
+// The JSON report of a large batch, written while the schools are checked: whichever thread checks a
+// school appends its JSON text to that thread's part file, and this thread keeps only where each text
+// is, so memory does not grow with the batch. At the end the envelope (summary first, rules metadata
+// last) is put around the texts, in input order, in a temporary file renamed over the target: the same
+// bytes as jsonFormatter, written atomically.
 import fs from 'node:fs';
 import path from 'node:path';
 import { KnownError } from '../errors.js';
 import type { RuleSet } from '../engine/rule-types.js';
 import { jsonEnvelope, sumTotals } from '../report/formatters/json.js';
-import type { BatchTotals } from '../report/machine.js';
 import type { OverlayChange } from '../types.js';
 import { runBatch, type BatchOptions } from './pool.js';
 import { jsonContext, type JsonPayload, type JsonTaskFormat, type SchoolVerdict } from './task.js';
@@ -22,45 +22,31 @@ export interface JsonReportTarget {
   overlayChanges: OverlayChange[];
 }
 
-/** Schools' bytes are handed to the file in pieces of about this size. */
-const FLUSH_BYTES = 1 << 20;
-const COPY_BYTES = 8 << 20;
+/** Bytes gathered before each write of the final file. */
+const CHUNK_BYTES = 64 << 10;
 
 /** Checks the schools, writes the JSON report to `target.file`, and returns every school's verdict (for the exit code). */
 export async function writeJsonReport(dirs: string[], batch: BatchOptions, target: JsonReportTarget): Promise<SchoolVerdict[]> {
-  const stamp = `${process.pid}-${Date.now()}`;
   const dir = path.dirname(target.file);
-  const spill = path.join(dir, `.chuan-tmp-${stamp}-${path.basename(target.file)}.part`);
-  const tmp = path.join(dir, `.chuan-tmp-${stamp}-${path.basename(target.file)}`);
+  const prefix = `.chuan-tmp-${process.pid}-${Date.now()}-${path.basename(target.file)}`;
+  const tmp = path.join(dir, prefix);
+  const where: Pick<JsonPayload, 'file' | 'offset' | 'length'>[] = [];
   const verdicts: SchoolVerdict[] = [];
   const packIds = new Set<string | null>();
-  let totals: BatchTotals = sumTotals([]);
-  let fd: number | null = null;
+  let totals = sumTotals([]);
   try {
-    fd = fs.openSync(spill, 'wx');
-    const out = fd;
-    let pending: Uint8Array[] = [];
-    let pendingBytes = 0;
-    const flush = (): void => {
-      if (pending.length > 0) writeAllv(out, pending);
-      pending = [];
-      pendingBytes = 0;
-    };
-    await runBatch(dirs, batch, { kind: 'json', format: target.format }, (_index, payload) => {
+    // The folder must exist and be writable before any school is checked.
+    fs.closeSync(fs.openSync(tmp, 'wx'));
+    await runBatch(dirs, batch, { kind: 'json', format: target.format, parts: `${tmp}.part` }, (_index, payload) => {
       const school = payload as JsonPayload;
-      pending.push(school.bytes);
-      pendingBytes += school.bytes.length;
-      if (pendingBytes >= FLUSH_BYTES) flush();
+      where.push({ file: school.file, offset: school.offset, length: school.length });
       totals = sumTotals([totals, school.totals]);
       packIds.add(school.packId);
       verdicts.push(school.verdict);
     });
-    flush();
-    fs.closeSync(out);
-    fd = null;
     const ctx = jsonContext(target.format, { asOf: target.asOf, ruleSet: target.ruleSet, overlayChanges: target.overlayChanges });
     const { head, tail } = jsonEnvelope(ctx, totals, packIds, verdicts.length);
-    assemble(tmp, head, spill, tail);
+    assemble(tmp, head, where, tail);
     fs.renameSync(tmp, target.file);
   } catch (error) {
     if (error instanceof KnownError) throw error;
@@ -68,41 +54,77 @@ export async function writeJsonReport(dirs: string[], batch: BatchOptions, targe
     if (!code) throw error;
     throw new KnownError({ vi: `không ghi được tệp ${target.file} (${code}); kiểm tra thư mục đã tồn tại và có quyền ghi`, en: `cannot write ${target.file} (${code}); check that the folder exists and is writable` });
   } finally {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(spill, { force: true });
-    fs.rmSync(tmp, { force: true });
+    removeTemporaries(dir, prefix);
   }
   return verdicts;
 }
 
-/** head + the schools' text + tail, into a new file. */
-function assemble(file: string, head: string, schools: string, tail: string): void {
-  const out = fs.openSync(file, 'wx');
-  const from = fs.openSync(schools, 'r');
-  try {
-    writeAll(out, Buffer.from(head, 'utf8'));
-    const buffer = Buffer.allocUnsafe(COPY_BYTES);
-    for (let n = fs.readSync(from, buffer, 0, COPY_BYTES, null); n > 0; n = fs.readSync(from, buffer, 0, COPY_BYTES, null)) {
-      writeAll(out, buffer.subarray(0, n));
+/** head, then each school's text from its part file (",\n" between schools, "\n" before the first), then tail. */
+function assemble(file: string, head: string, where: Pick<JsonPayload, 'file' | 'offset' | 'length'>[], tail: string): void {
+  const out = fs.openSync(file, 'w');
+  const parts = new Map<string, number>();
+  // Small enough to stay in the CPU cache between read and write: copying through an 8 MB buffer is ~6× slower.
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  const flush = (): void => {
+    writeAll(out, buffer.subarray(0, used));
+    used = 0;
+  };
+  const put = (bytes: Uint8Array): void => {
+    for (let at = 0; at < bytes.length; ) {
+      if (used === buffer.length) flush();
+      const n = Math.min(bytes.length - at, buffer.length - used);
+      buffer.set(bytes.subarray(at, at + n), used);
+      used += n;
+      at += n;
     }
-    writeAll(out, Buffer.from(tail, 'utf8'));
+  };
+  try {
+    put(Buffer.from(head, 'utf8'));
+    const comma = Buffer.from(',\n');
+    where.forEach((w, i) => {
+      put(i === 0 ? comma.subarray(1) : comma);
+      let fd = parts.get(w.file);
+      if (fd === undefined) {
+        fd = fs.openSync(w.file, 'r');
+        parts.set(w.file, fd);
+      }
+      for (let at = 0; at < w.length; ) {
+        if (used === buffer.length) flush();
+        const n = Math.min(w.length - at, buffer.length - used);
+        readExactly(fd, buffer.subarray(used, used + n), w.offset + at);
+        used += n;
+        at += n;
+      }
+    });
+    put(Buffer.from(tail, 'utf8'));
+    flush();
   } finally {
-    fs.closeSync(from);
+    for (const fd of parts.values()) fs.closeSync(fd);
     fs.closeSync(out);
   }
 }
 
-function writeAllv(fd: number, chunks: Uint8Array[]): void {
-  let rest = chunks;
-  while (rest.length > 0) {
-    let written = fs.writevSync(fd, rest);
-    let i = 0;
-    while (i < rest.length && written >= rest[i]!.length) written -= rest[i++]!.length;
-    rest = rest.slice(i);
-    if (written > 0) rest[0] = rest[0]!.subarray(written);
+function readExactly(fd: number, into: Uint8Array, position: number): Uint8Array {
+  for (let at = 0; at < into.length; ) {
+    const n = fs.readSync(fd, into, at, into.length - at, position + at);
+    if (n === 0) throw new Error('part file shorter than recorded');
+    at += n;
   }
+  return into;
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** The part files and, after a failure, the unfinished report: every file this run created with its prefix. */
+function removeTemporaries(dir: string, prefix: string): void {
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { force: true });
 }

@@ -106,14 +106,14 @@ async function runInProcess(
   dirs: string[],
   options: BatchOptions,
   prepared: CheckOptions,
-  payload: (result: SchoolResult, index: number) => TaskPayload,
+  payload: (result: SchoolResult) => TaskPayload,
   deliver: (index: number, payload: TaskPayload) => void,
 ): Promise<void> {
   for (const [i, dir] of dirs.entries()) {
     options.onProgress?.({ done: i, total: dirs.length, dir });
     // Let a progress spinner draw between schools.
     if (options.onProgress) await new Promise((resolve) => setImmediate(resolve));
-    deliver(i, payload(checkOneSafely(dir, prepared), i));
+    deliver(i, payload(checkOneSafely(dir, prepared)));
   }
 }
 
@@ -137,7 +137,7 @@ function runPool(
   let next = 0;
   let done = 0;
   let settled = false;
-  let failurePayload: ((result: SchoolResult, index: number) => TaskPayload) | null = null;
+  let failurePayload: ((result: SchoolResult) => TaskPayload) | null = null;
 
   return new Promise((resolve, reject) => {
     const finish = (error?: Error): void => {
@@ -190,7 +190,7 @@ function runPool(
         retry.unshift(...inFlight);
         if (current === undefined) return;
         failurePayload ??= payloadMaker(task, prepared());
-        record(current, failurePayload(internalFailure(dirs[current]!, reason), current));
+        record(current, failurePayload(internalFailure(dirs[current]!, reason)));
         if (!settled && (retry.length > 0 || next < total)) spawn();
       };
 

@@ -1,6 +1,9 @@
 // What a batch hands back per school: the whole result, or (for a JSON report written as the schools
-// are checked) the school's finished JSON text plus the few facts the envelope and the exit code need.
-// Computed where the school was checked, so a worker does the formatting and sends one string.
+// are checked) where the school's finished JSON text was written plus the few facts the envelope and the
+// exit code need. The thread that checked the school formats it and appends it to its own part file, so
+// the main thread only collects offsets and, at the end, puts the parts in order (batch/json-report.ts).
+import fs from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import type { CheckOptions } from '../check/check-school.js';
 import type { FormatContext, ReportConfig } from '../report/context.js';
 import { jsonSchoolPart, type JsonSchoolPart } from '../report/formatters/json.js';
@@ -14,7 +17,10 @@ export interface JsonTaskFormat {
   report: ReportConfig;
 }
 
-export type BatchTask = { kind: 'result' } | { kind: 'json'; format: JsonTaskFormat };
+export type BatchTask =
+  | { kind: 'result' }
+  /** `parts`: path prefix of the part files; each thread appends its own thread id. */
+  | { kind: 'json'; format: JsonTaskFormat; parts: string };
 
 /** What the exit code needs from a school. */
 export interface SchoolVerdict {
@@ -24,8 +30,10 @@ export interface SchoolVerdict {
 }
 
 export interface JsonPayload {
-  /** UTF-8 of the school's text in the report, with the separator before it (",\n" or "\n" for the first school). */
-  bytes: Uint8Array;
+  /** The part file holding the school's UTF-8 JSON text (as inside `"results": [...]`, no separator), and where. */
+  file: string;
+  offset: number;
+  length: number;
   totals: JsonSchoolPart['totals'];
   packId: string | null;
   verdict: SchoolVerdict;
@@ -33,24 +41,19 @@ export interface JsonPayload {
 
 export type TaskPayload = SchoolResult | JsonPayload;
 
-const utf8 = new TextEncoder();
-
 /**
- * Turns the result of the school at `index` into the task's payload, with the context of the thread that
- * checked it. A JSON payload is encoded here, so a worker does that work too and hands over its buffer.
+ * Turns a school's result into the task's payload, with the context of the thread that checked it
+ * (the same rule files and configuration, hence the same text as the main thread would write).
  */
-export function payloadMaker(task: BatchTask, options: CheckOptions): (result: SchoolResult, index: number) => TaskPayload {
+export function payloadMaker(task: BatchTask, options: CheckOptions): (result: SchoolResult) => TaskPayload {
   if (task.kind === 'result') return (result) => result;
   const ctx = jsonContext(task.format, options);
-  return (result, index) => {
+  const out = new PartFile(`${task.parts}-${threadId}`);
+  return (result) => {
     const part = jsonSchoolPart(result, ctx);
-    return { bytes: utf8.encode(`${index === 0 ? '' : ','}\n${part.text}`), totals: part.totals, packId: part.packId, verdict: verdictOf(result) };
+    const { offset, length } = out.append(part.text);
+    return { file: out.file, offset, length, totals: part.totals, packId: part.packId, verdict: verdictOf(result) };
   };
-}
-
-/** Buffers a payload owns, to be moved (not copied) to the main thread. */
-export function transferables(payload: TaskPayload): ArrayBuffer[] {
-  return 'bytes' in payload ? [payload.bytes.buffer as ArrayBuffer] : [];
 }
 
 export function jsonContext(format: JsonTaskFormat, options: CheckOptions): FormatContext {
@@ -69,4 +72,31 @@ export function jsonContext(format: JsonTaskFormat, options: CheckOptions): Form
 
 export function verdictOf(result: SchoolResult): SchoolVerdict {
   return { outcome: result.outcome, unmetWarning: result.findings.some((f) => f.severity === 'warning' && f.status === 'unmet') };
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * One thread's part file: texts appended as UTF-8 through one reused buffer. Opened for each append and
+ * closed again, so no descriptor outlives a school, whatever happens to the thread afterwards.
+ */
+class PartFile {
+  private size = 0;
+  private buffer = new Uint8Array(1 << 18);
+
+  constructor(readonly file: string) {}
+
+  append(text: string): { offset: number; length: number } {
+    if (this.buffer.length < text.length * 3) this.buffer = new Uint8Array(text.length * 3);
+    const { written } = utf8.encodeInto(text, this.buffer);
+    const fd = fs.openSync(this.file, this.size === 0 ? 'wx' : 'a');
+    try {
+      for (let at = 0; at < written; ) at += fs.writeSync(fd, this.buffer, at, written - at);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const offset = this.size;
+    this.size += written;
+    return { offset, length: written };
+  }
 }

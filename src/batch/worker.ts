@@ -5,7 +5,7 @@ import type { CheckOptions } from '../check/check-school.js';
 import type { SchoolResult } from '../types.js';
 import { checkOneSafely, prepareCheckOptions } from './check-one.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
-import { payloadMaker, transferables, type TaskPayload } from './task.js';
+import { payloadMaker, type TaskPayload } from './task.js';
 
 const port = parentPort;
 if (!port) throw new Error('chuan batch worker must run in a worker thread');
@@ -13,7 +13,7 @@ if (!port) throw new Error('chuan batch worker must run in a worker thread');
 const send = (message: FromWorker): void => port.postMessage(message);
 
 let options: CheckOptions | null = null;
-let payload: (result: SchoolResult, index: number) => TaskPayload = (result) => result;
+let payload: (result: SchoolResult) => TaskPayload = (result) => result;
 try {
   const init = workerData as WorkerInit;
   options = prepareCheckOptions(init.settings);
@@ -32,6 +32,5 @@ port.on('message', (message: ToWorker) => {
     port.close();
     return;
   }
-  const result = payload(checkOneSafely(message.dir, options), message.index);
-  port.postMessage({ type: 'result', index: message.index, result } satisfies FromWorker, transferables(result));
+  send({ type: 'result', index: message.index, result: payload(checkOneSafely(message.dir, options)) });
 });

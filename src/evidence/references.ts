@@ -38,17 +38,27 @@ export function checkReferences(ctx: EvidenceContext): Diagnostic[] {
 /** Every `minh_chung: "<code>"` value outside the register itself, with its path (from the plain data; locate() finds the node). */
 function codeReferences(yaml: YamlFile): { code: string; path: YamlPath }[] {
   const found: { code: string; path: YamlPath }[] = [];
-  const visit = (node: unknown, at: YamlPath): void => {
+  // One path, extended and shortened on the way; copied only for a reference found.
+  const at: YamlPath = [];
+  const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, [...at, i]));
+      for (let i = 0; i < node.length; i++) {
+        at.push(i);
+        visit(node[i]);
+        at.pop();
+      }
     } else if (node !== null && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      for (const key in node as Record<string, unknown>) {
+        if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+        const value = (node as Record<string, unknown>)[key];
         if (at.length === 0 && key === 'minh_chung') continue;
-        if (key === 'minh_chung' && typeof value === 'string') found.push({ code: value, path: [...at, key] });
-        else visit(value, [...at, key]);
+        at.push(key);
+        if (key === 'minh_chung' && typeof value === 'string') found.push({ code: value, path: [...at] });
+        else visit(value);
+        at.pop();
       }
     }
   };
-  visit(yaml.value, []);
+  visit(yaml.value);
   return found;
 }

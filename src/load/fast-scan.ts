@@ -163,8 +163,8 @@ class Scanner {
       into[key] = null;
       return { start: empty, end: empty, indent: -1 };
     }
-    const [value, node] = this.inlineValue(i, false);
-    into[key] = value;
+    const node = this.inlineValue(i, false);
+    into[key] = this.value;
     this.endOfLine(node.end);
     this.nextContentLine();
     return node;
@@ -187,8 +187,8 @@ class Scanner {
         list.push(map);
         node.children!.push(this.blockMap(i - this.line, i, map));
       } else {
-        const [value, child] = this.inlineValue(i, false);
-        list.push(value);
+        const child = this.inlineValue(i, false);
+        list.push(this.value);
         node.children!.push(child);
         this.endOfLine(child.end);
         this.nextContentLine();
@@ -269,14 +269,17 @@ class Scanner {
     return key;
   }
 
-  /** A scalar or flow collection that starts at `at` and ends on the same line. */
-  private inlineValue(at: number, flow: boolean): [unknown, PosNode] {
+  /** The data of the last value read by inlineValue or flowCollection. */
+  private value: unknown = null;
+
+  /** A scalar or flow collection that starts at `at` and ends on the same line; its data goes to `value`. */
+  private inlineValue(at: number, flow: boolean): PosNode {
     const text = this.text;
     const c = text.charCodeAt(at);
     if (c === 91 || c === 123) return this.flowCollection(at);
     if (c === 34 || c === 39) {
-      const value = this.quoted(at);
-      return [value, { start: at, end: this.quotedEnd, indent: -1 }];
+      this.value = this.quoted(at);
+      return { start: at, end: this.quotedEnd, indent: -1 };
     }
     if (notPlainStart(c)) {
       // "-" may start a plain scalar when a non-space follows (-5, -x); the other indicators may not.
@@ -286,7 +289,8 @@ class Scanner {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     const source = text.slice(at, end);
     const resolved = resolveCorePlain(source);
-    return [resolved === NOT_RESOLVED ? source : resolved, { start: at, end, indent: -1 }];
+    this.value = resolved === NOT_RESOLVED ? source : resolved;
+    return { start: at, end, indent: -1 };
   }
 
   /** Offset after the closing quote of the last quoted scalar read. */
@@ -352,27 +356,22 @@ class Scanner {
     }
   }
 
-  /** [ … ] or { … } on one line, nested flow collections included. */
-  private flowCollection(at: number): [unknown, PosNode] {
+  /** [ … ] or { … } on one line, nested flow collections included; its data goes to `value`. */
+  private flowCollection(at: number): PosNode {
     if (++this.depth > MAX_FAST_DEPTH) bail();
     const text = this.text;
     const isMap = text.charCodeAt(at) === 123;
     const closer = isMap ? 125 : 93;
-    const node: PosNode = { start: at, end: at, children: [], indent: -1 };
-    const map: Record<string, unknown> = {};
-    const list: unknown[] = [];
-    if (isMap) {
-      node.keys = [];
-      node.keyStarts = [];
-      node.keyEnds = [];
-    }
+    const node: PosNode = isMap ? { start: at, end: at, keys: [], keyStarts: [], keyEnds: [], children: [], indent: -1 } : { start: at, end: at, children: [], indent: -1 };
+    const map: Record<string, unknown> | null = isMap ? {} : null;
+    const list: unknown[] | null = isMap ? null : [];
     let i = at + 1;
     for (;;) {
       while (text.charCodeAt(i) === SPACE) i++;
       if (text.charCodeAt(i) === closer) break;
       let valueAt = i;
       let key = '';
-      if (isMap) {
+      if (map) {
         key = this.key(i, true, node);
         if (Object.prototype.hasOwnProperty.call(map, key)) bail();
         valueAt = this.afterColon;
@@ -380,9 +379,9 @@ class Scanner {
       }
       const c = text.charCodeAt(valueAt);
       if (c === 44 || c === closer || c === LF || c === CR || c === HASH || valueAt >= text.length) bail();
-      const [value, child] = this.inlineValue(valueAt, true);
-      if (isMap) map[key] = value;
-      else list.push(value);
+      const child = this.inlineValue(valueAt, true);
+      if (map) map[key] = this.value;
+      else list!.push(this.value);
       node.children!.push(child);
       i = child.end;
       while (text.charCodeAt(i) === SPACE) i++;
@@ -396,7 +395,8 @@ class Scanner {
     }
     node.end = i + 1;
     this.depth--;
-    return [isMap ? map : list, node];
+    this.value = map ?? list;
+    return node;
   }
 
   /** After a value: only spaces and a comment before the line break. */

@@ -60,6 +60,9 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   }
   const outputDir = options.outputDir !== undefined ? path.resolve(io.cwd, options.outputDir) : undefined;
   if (outputDir) assertOutsideInputs(outputDir, schools);
+  const summaryPath = io.env['GITHUB_STEP_SUMMARY'];
+  const stepSummary = summaryPath && targets.some((t) => t.format === 'github') ? path.resolve(io.cwd, summaryPath) : undefined;
+  if (stepSummary) assertOutsideInputs(stepSummary, schools);
   const level = options.level ? (options.level as LevelId) : undefined;
   const progress = createProgress(io, lang);
   const batch: BatchOptions = {
@@ -102,8 +105,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     else io.stdout.write(text);
   }
   if (outputDir) writeReportDir(outputDir, results, context(false), schools);
-  const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
-  if (stepSummary && targets.some((t) => t.format === 'github')) appendStepSummary(path.resolve(io.cwd, stepSummary), batchSummaryMarkdown(results, context(false)), lang);
+  if (stepSummary) appendStepSummary(stepSummary, batchSummaryMarkdown(results, context(false)), lang);
   return code;
 }
 

@@ -41,7 +41,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
     out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${oneLine(diagnosticText(d, lang))}`);
   }
   for (const change of result.adjustments) out.push(`  ${c.magenta(vi ? 'cấu hình' : 'config')}  ${change.rule}: ${tr(change.detail, lang)}`);
-  out.push('', ...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(l)}`));
+  out.push('', ...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(oneLine(l))}`));
   const reached = levelName(pack, result.reached, lang);
   const target = levelName(pack, result.profile.target, lang);
   const mark = result.outcome === 'reached' ? c.green('✔') : c.red('✖');
