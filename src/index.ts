@@ -1,6 +1,6 @@
 // The library API: the CLI imports only what other programs could import too.
 export { checkSchool, type CheckOptions } from './check/check-school.js';
-export { checkTree, type TreeResult } from './check/check-tree.js';
+export { checkTree, checkSchools, findSchools, type BatchOptions } from './batch/index.js';
 export { discoverSchools } from './discover/discover.js';
 export { loadRuleSet, packForSchoolType } from './engine/load-rules.js';
 export type { Rule, RulePack, RuleSet, Check, Condition } from './engine/rule-types.js';

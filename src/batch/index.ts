@@ -1,6 +1,8 @@
 // Batch checking for education offices: discovery, then in-process or worker-thread checking.
 import { discoverSchools } from '../discover/discover.js';
 import { KnownError } from '../errors.js';
+import type { SchoolResult } from '../types.js';
+import { checkSchools, type BatchOptions } from './pool.js';
 
 export { checkSchools, runBatch, defaultJobs, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchOptions, type BatchProgress } from './pool.js';
 export { checkOneSafely, prepareCheckOptions, type BatchSettings } from './check-one.js';
@@ -16,4 +18,9 @@ export function findSchools(paths: string[], cwd: string): string[] {
     });
   }
   return schools;
+}
+
+/** The library's batch entry point: every school under the paths, checked in input order (workers when worth it). */
+export async function checkTree(paths: string[], cwd: string, options: BatchOptions): Promise<SchoolResult[]> {
+  return checkSchools(findSchools(paths, cwd), options);
 }

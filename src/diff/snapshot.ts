@@ -1,20 +1,9 @@
 import fs from 'node:fs';
 import { KnownError } from '../errors.js';
-import type { FindingStatus, LevelId, LocalText, Measure, SchoolOutcome, SchoolResult, Severity } from '../types.js';
+import type { Finding, LevelId, LocalText, SchoolOutcome, SchoolResult } from '../types.js';
 
 /** What the comparison needs of one finding; the same from a live result and from a JSON report. */
-export interface SnapshotFinding {
-  ruleId: string;
-  subject?: string;
-  status: FindingStatus;
-  severity: Severity;
-  level: LevelId;
-  standard: number;
-  criterion: string;
-  measure?: Measure;
-  gap?: number;
-  unit?: LocalText;
-}
+export type SnapshotFinding = Pick<Finding, 'ruleId' | 'subject' | 'status' | 'severity' | 'level' | 'standard' | 'criterion' | 'measure' | 'gap' | 'unit'>;
 
 export interface SchoolSnapshot {
   /** Last segment of the school folder: how schools are matched when they have no ma_truong. */
