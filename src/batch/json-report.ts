@@ -5,6 +5,7 @@
 // bytes as jsonFormatter, written atomically.
 import fs from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { KnownError } from '../errors.js';
 import type { RuleSet } from '../engine/rule-types.js';
 import { jsonEnvelope, sumTotals } from '../report/formatters/json.js';
@@ -27,17 +28,19 @@ const CHUNK_BYTES = 64 << 10;
 
 /** Checks the schools, writes the JSON report to `target.file`, and returns every school's verdict (for the exit code). */
 export async function writeJsonReport(dirs: string[], batch: BatchOptions, target: JsonReportTarget): Promise<SchoolVerdict[]> {
-  const dir = path.dirname(target.file);
-  const prefix = `.chuan-tmp-${process.pid}-${Date.now()}-${path.basename(target.file)}`;
-  const tmp = path.join(dir, prefix);
+  const tmp = path.join(path.dirname(target.file), `.chuan-tmp-${process.pid}-${Date.now()}-${path.basename(target.file)}`);
   const where: Pick<JsonPayload, 'file' | 'offset' | 'length'>[] = [];
   const verdicts: SchoolVerdict[] = [];
   const packIds = new Set<string | null>();
+  // Every thread that may write a part file: this one (id 0) and each worker started.
+  const threads = [threadId];
   let totals = sumTotals([]);
+  let created = false;
   try {
     // The folder must exist and be writable before any school is checked.
     fs.closeSync(fs.openSync(tmp, 'wx'));
-    await runBatch(dirs, batch, { kind: 'json', format: target.format, parts: `${tmp}.part` }, (_index, payload) => {
+    created = true;
+    await runBatch(dirs, { ...batch, onWorker: (id) => threads.push(id) }, { kind: 'json', format: target.format, parts: `${tmp}.part` }, (_index, payload) => {
       const school = payload as JsonPayload;
       where.push({ file: school.file, offset: school.offset, length: school.length });
       totals = sumTotals([totals, school.totals]);
@@ -54,7 +57,9 @@ export async function writeJsonReport(dirs: string[], batch: BatchOptions, targe
     if (!code) throw error;
     throw new KnownError({ vi: `không ghi được tệp ${target.file} (${code}); kiểm tra thư mục đã tồn tại và có quyền ghi`, en: `cannot write ${target.file} (${code}); check that the folder exists and is writable` });
   } finally {
-    removeTemporaries(dir, prefix);
+    // Only files this run created, by name: the folder itself is never listed.
+    for (const id of threads) fs.rmSync(`${tmp}.part-${id}`, { force: true });
+    if (created) fs.rmSync(tmp, { force: true });
   }
   return verdicts;
 }
@@ -116,15 +121,4 @@ function readExactly(fd: number, into: Uint8Array, position: number): Uint8Array
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
-}
-
-/** The part files and, after a failure, the unfinished report: every file this run created with its prefix. */
-function removeTemporaries(dir: string, prefix: string): void {
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { force: true });
 }

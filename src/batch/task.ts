@@ -51,7 +51,7 @@ export function payloadMaker(task: BatchTask, options: CheckOptions): (result: S
   const out = new PartFile(`${task.parts}-${threadId}`);
   return (result) => {
     const part = jsonSchoolPart(result, ctx);
-    const { offset, length } = out.append(part.text);
+    const { offset, length } = out.append(part.pieces);
     return { file: out.file, offset, length, totals: part.totals, packId: part.packId, verdict: verdictOf(result) };
   };
 }
@@ -86,9 +86,13 @@ class PartFile {
 
   constructor(readonly file: string) {}
 
-  append(text: string): { offset: number; length: number } {
-    if (this.buffer.length < text.length * 3) this.buffer = new Uint8Array(text.length * 3);
-    const { written } = utf8.encodeInto(text, this.buffer);
+  append(pieces: string[]): { offset: number; length: number } {
+    let chars = 0;
+    for (const piece of pieces) chars += piece.length;
+    // At most 3 bytes of UTF-8 per UTF-16 unit.
+    if (this.buffer.length < chars * 3) this.buffer = new Uint8Array(chars * 3);
+    let written = 0;
+    for (const piece of pieces) written += utf8.encodeInto(piece, this.buffer.subarray(written)).written;
     const fd = fs.openSync(this.file, this.size === 0 ? 'wx' : 'a');
     try {
       for (let at = 0; at < written; ) at += fs.writeSync(fd, this.buffer, at, written - at);

@@ -2,7 +2,7 @@
 // and sequences, single-line scalars (plain, '…', "…" without escapes), single-line flow collections,
 // comments. It builds the data exactly as yaml's toJS and the ranges exactly as yaml's node.range, and
 // returns null (reference parser, `yaml`, instead) at the first thing outside that subset: anchors,
-// aliases, tags, block scalars, multi-line scalars, escapes, explicit keys, documents markers, odd
+// aliases, tags, block scalars, multi-line scalars, escapes, explicit keys, document markers, odd
 // indentation, duplicate or non-string keys, and any syntax error. test/perf proves the equivalence.
 import { NOT_RESOLVED, resolveCorePlain } from './fast-scalars.js';
 

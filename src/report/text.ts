@@ -35,8 +35,19 @@ export function schoolTypeName(type: string | null, lang: Lang): string {
 export function num(value: number, lang: Lang, round: 'down' | 'up' | 'nearest' = 'nearest'): string {
   const scaled = value * 10;
   const r = round === 'down' ? Math.floor(scaled + 1e-9) : round === 'up' ? Math.ceil(scaled - 1e-9) : Math.round(scaled);
-  return numberFormats[lang].format(r / 10);
+  // A batch formats the same few numbers again and again: remember them (bounded). Zero is left out: -0 formats as "-0".
+  if (r === 0) return numberFormats[lang].format(r / 10);
+  const cache = formatted[lang];
+  let text = cache.get(r);
+  if (text === undefined) {
+    if (cache.size >= 4096) cache.clear();
+    text = numberFormats[lang].format(r / 10);
+    cache.set(r, text);
+  }
+  return text;
 }
+
+const formatted: Record<Lang, Map<number, string>> = { vi: new Map(), en: new Map() };
 
 /** Built once: constructing an Intl.NumberFormat costs more than formatting a whole finding. */
 const numberFormats: Record<Lang, Intl.NumberFormat> = {

@@ -12,9 +12,13 @@ export function countCheck(check: CountCheck, ctx: EvalContext): Outcome {
   if (check.within_school_year && !ctx.schoolYear) return notAssessable(['truong.nam_hoc']);
   let count = 0;
   const missing: string[] = [];
+  // One context for the whole list, its item replaced for each element (conditions never keep a context).
+  const itemCtx: EvalContext = { ...ctx };
   list.value.forEach((value, index) => {
-    const itemCtx: EvalContext = { ...ctx, item: { value, ref: { root: list.ref.root, path: [...list.ref.path, index] } } };
-    if (check.where && evaluateCondition(check.where, itemCtx, missing) !== true) return;
+    if (check.where) {
+      itemCtx.item = { value, ref: { root: list.ref.root, path: [...list.ref.path, index] } };
+      if (evaluateCondition(check.where, itemCtx, missing) !== true) return;
+    }
     if (check.within_school_year) {
       const date = (value as Record<string, unknown> | null)?.[check.within_school_year];
       if (typeof date !== 'string' || !inRange(date, ctx.schoolYear!)) return;

@@ -62,9 +62,12 @@ function forEachCheck(check: Extract<Check, { type: 'for_each' }>, ctx: EvalCont
   const list = resolve(ctx, check.path);
   if (!Array.isArray(list.value) || list.value.length === 0) return notAssessable([check.path], list.ref);
   const items: Outcome[] = [];
+  // One context for the whole list, its item replaced for each element (checks never keep a context).
+  const itemCtx: EvalContext = { ...ctx };
+  const missing: string[] = [];
   list.value.forEach((value, index) => {
-    const itemCtx: EvalContext = { ...ctx, item: { value, ref: { root: list.ref.root, path: [...list.ref.path, index] } } };
-    const missing: string[] = [];
+    itemCtx.item = { value, ref: { root: list.ref.root, path: [...list.ref.path, index] } };
+    missing.length = 0;
     if (check.where && evaluateCondition(check.where, itemCtx, missing) !== true) return;
     const outcome = runCheck(check.check, itemCtx);
     const label = check.label ? (value as Record<string, unknown> | null)?.[check.label] : undefined;

@@ -46,28 +46,54 @@ export interface JsonReport {
 export function jsonFormatter(results: SchoolResult[], ctx: FormatContext): string {
   const parts = results.map((r) => jsonSchoolPart(r, ctx));
   const { head, tail } = jsonEnvelope(ctx, sumTotals(parts.map((p) => p.totals)), parts.map((p) => p.packId), parts.length);
-  return `${head}${parts.map((p, i) => `${i === 0 ? '' : ','}\n${p.text}`).join('')}${tail}`;
+  return `${head}${parts.map((p, i) => `${i === 0 ? '' : ','}\n${p.pieces.join('')}`).join('')}${tail}`;
 }
 
 /**
- * One school of the report, ready to stream: its text exactly as it stands inside `"results": [...]`
- * of jsonFormatter's output (indented for that depth, no separator), and what the envelope needs.
+ * One school of the report, ready to stream: its text exactly as it stands inside `"results": [...]` of
+ * jsonFormatter's output (indented for that depth, no separator), as a few pieces to be written one after
+ * the other, and what the envelope needs.
  */
 export interface JsonSchoolPart {
-  text: string;
+  pieces: string[];
   totals: BatchTotals;
   packId: string | null;
 }
 
 export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolPart {
   const view = viewOf(r, findPack(ctx.ruleSet, r.packId));
-  // Stringified two arrays deep, the object is indented exactly as JSON.stringify(report) indents results[i].
-  const nested = JSON.stringify([[schoolJson(r, ctx, view)]], null, 2);
-  return { text: nested.slice(RESULT_PREFIX.length - 4, nested.length - RESULT_SUFFIX.length), totals: batchTotals([r], ctx, [view]), packId: r.packId };
+  return { pieces: schoolPieces(schoolJson(r, ctx, view)), totals: batchTotals([r], ctx, [view]), packId: r.packId };
 }
 
-const RESULT_PREFIX = '[\n  [\n    ';
-const RESULT_SUFFIX = '\n  ]\n]';
+/** Where the long lists go in the school's skeleton: a string no school data can produce (a lone surrogate). */
+const HOLE = '\ud800chuan\ud800';
+const HOLE_TEXT = JSON.stringify(HOLE);
+const LISTS = ['findings', 'diagnostics', 'evidence'] as const;
+
+/**
+ * The school's text in pieces: the school without its three lists, then each list, each stringified at the
+ * depth it has in the report, so the whole is exactly JSON.stringify(report)'s text for results[i]. No piece
+ * is a large string (a school's text in one piece is ~200 KB, which V8 allocates outside its young generation).
+ */
+function schoolPieces(school: Record<(typeof LISTS)[number], unknown[]> & Record<string, unknown>): string[] {
+  const skeleton = atDepth({ ...school, findings: HOLE, diagnostics: HOLE, evidence: HOLE }, 2);
+  const segments = skeleton.split(HOLE_TEXT);
+  if (segments.length !== LISTS.length + 1) return [atDepth(school, 2)];
+  const pieces = [segments[0]!];
+  LISTS.forEach((list, i) => pieces.push(school[list].length === 0 ? '[]' : atDepth(school[list], 3).trimStart(), segments[i + 1]!));
+  return pieces;
+}
+
+/** JSON.stringify(value, null, 2) as it appears `depth` levels deep, its first line indented too. */
+function atDepth(value: unknown, depth: number): string {
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Wrapper k (0-based) adds "[\n" and 2(k + 1) spaces before, "\n", 2k spaces and "]" after: depth² + depth each side once the value's own indentation is kept.
+  const edge = depth * (depth + 1);
+  return text.slice(edge, text.length - edge);
+}
+
 const RESULTS_EMPTY = '\n  "results": [],\n';
 
 /**
@@ -103,7 +129,7 @@ export function sumTotals(all: BatchTotals[]): BatchTotals {
   return sum;
 }
 
-function schoolJson(r: SchoolResult, ctx: FormatContext, view: SchoolView): unknown {
+function schoolJson(r: SchoolResult, ctx: FormatContext, view: SchoolView): Record<(typeof LISTS)[number], unknown[]> & Record<string, unknown> {
   const roles = findingRoles(r, ctx, view);
   return {
     dir: relPath(r.dir, ctx.cwd),
