@@ -1,6 +1,7 @@
-import { isNumber, missingNumbers, resolve, type EvalContext } from '../context.js';
+import { isNumber, resolve, type EvalContext } from '../context.js';
 import { notAssessable, type Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
+import { isFraction, readFraction } from './fraction.js';
 
 type RateCheck = Extract<Check, { type: 'min_rate' | 'max_rate' }>;
 
@@ -11,13 +12,9 @@ const STATED_TOLERANCE = 0.1;
 
 /** numerator/denominator as a percentage against a minimum or maximum; compared exactly on the counts. */
 export function rateCheck(check: RateCheck, ctx: EvalContext): Outcome {
-  const num = resolve(ctx, check.numerator);
-  const den = resolve(ctx, check.denominator);
-  const missing = missingNumbers([check.numerator, num.value], [check.denominator, den.value]);
-  if (missing.length > 0) return notAssessable(missing, (isNumber(num.value) ? den : num).ref);
-  const n = num.value as number;
-  const d = den.value as number;
-  if (d === 0) return notAssessable([check.denominator], den.ref);
+  const fraction = readFraction(ctx, check.numerator, check.denominator);
+  if (!isFraction(fraction)) return fraction;
+  const { n, d, num } = fraction;
   if (n > d) {
     return {
       ...notAssessable([check.numerator], num.ref),

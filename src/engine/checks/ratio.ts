@@ -1,18 +1,15 @@
-import { isNumber, missingNumbers, resolve, type EvalContext } from '../context.js';
-import { notAssessable, type Outcome } from '../outcome.js';
+import type { EvalContext } from '../context.js';
+import type { Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
+import { isFraction, readFraction } from './fraction.js';
 
 type RatioCheck = Extract<Check, { type: 'ratio' }>;
 
 /** numerator per denominator (m² per pupil, teachers per class); the gap is in the numerator's unit. */
 export function ratioCheck(check: RatioCheck, ctx: EvalContext): Outcome {
-  const num = resolve(ctx, check.numerator);
-  const den = resolve(ctx, check.denominator);
-  const missing = missingNumbers([check.numerator, num.value], [check.denominator, den.value]);
-  if (missing.length > 0) return notAssessable(missing, (isNumber(num.value) ? den : num).ref);
-  const n = num.value as number;
-  const d = den.value as number;
-  if (d === 0) return notAssessable([check.denominator], den.ref);
+  const fraction = readFraction(ctx, check.numerator, check.denominator);
+  if (!isFraction(fraction)) return fraction;
+  const { n, d, num } = fraction;
   const value = n / d;
   const per = check.per ? { per: check.per } : {};
   if (check.min !== undefined && n < check.min * d) {
