@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -169,5 +169,15 @@ describe('the built binary', () => {
     const usage = spawnSync(process.execPath, [bin, 'check', '--nope'], { cwd: packageRoot, encoding: 'utf8' });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('tùy chọn không hợp lệ');
+  });
+
+  it.skipIf(!fs.existsSync(bin))('a reader that closes the pipe early is not an error', async () => {
+    const child = spawn(process.execPath, [bin, 'check', 'examples', ...AS_OF, '--format', 'json', '--jobs', '1'], { cwd: packageRoot });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).not.toBeNull();
   });
 });
