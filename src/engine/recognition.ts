@@ -39,7 +39,7 @@ function midCycle(profile: Record<string, unknown>, pack: RulePack, signedOn: st
   const checks = (Array.isArray(profile['kiem_tra_giua_chu_ky']) ? profile['kiem_tra_giua_chu_ky'] : []) as { ngay?: string }[];
   const done = checks.map((c) => c.ngay).filter((d): d is string => typeof d === 'string' && d > signedOn).sort().at(-1) ?? null;
   if (done) return { dueOn, state: 'done', checkedOn: done };
-  const state = asOf > dueOn ? 'overdue' : monthsBetween(asOf, dueOn) < 6 ? 'due_soon' : 'upcoming';
+  const state = asOf > dueOn ? 'overdue' : monthsBetween(asOf, dueOn) < (pack.recognition.mid_cycle_due_within_months ?? 6) ? 'due_soon' : 'upcoming';
   return { dueOn, state, checkedOn: null };
 }
 

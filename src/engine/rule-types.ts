@@ -67,6 +67,7 @@ export interface RulePack {
     validity_years: number;
     due_within_months: number;
     mid_cycle_years?: number;
+    mid_cycle_due_within_months?: number;
     mid_cycle_school_types?: SchoolType[];
     reference?: string;
     verification?: Verification;
