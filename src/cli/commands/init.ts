@@ -1,17 +1,9 @@
 import path from 'node:path';
-import { initSchool } from '../../init/init-school.js';
+import { initSchool, type InitOptions } from '../../init/init-school.js';
 import type { Lang } from '../../types.js';
 import type { CliIo } from '../io.js';
 
-export interface InitCommandOptions {
-  cap: string;
-  level?: string;
-  namHoc?: string;
-  ten?: string;
-  tinh?: string;
-  khuVuc?: string;
-  lang: Lang;
-}
+export type InitCommandOptions = Pick<InitOptions, 'cap' | 'level' | 'namHoc' | 'ten' | 'tinh' | 'khuVuc'> & { lang: Lang };
 
 /** `chuan init DIR --cap ...`: writes the six files, never overwriting; prints what was made and what to do next. */
 export function runInit(dir: string, options: InitCommandOptions, io: CliIo): number {
