@@ -13,6 +13,7 @@ import { evaluatePack, type Locator } from '../engine/evaluate.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
 import { checkEvidence } from '../evidence/check-evidence.js';
+import { compareStrings } from '../discover/discover.js';
 
 export interface CheckOptions {
   /** Reference date (YYYY-MM-DD) for the recognition cycle and "not in the future" checks; default today. */
@@ -167,11 +168,10 @@ function collectEvidence(docs: SchoolDocuments): EvidenceEntry[] {
 }
 
 /** What String#localeCompare uses, built once. */
-const collator = new Intl.Collator();
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) =>
-    collator.compare(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+    compareStrings(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }
 
 export { STANDARD_NUMBERS };

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Rule, RulePack } from '../engine/rule-types.js';
 import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types.js';
 import { findPack, findRule, tr, type FormatContext } from './context.js';
-import { viewOf, type SchoolView } from './summary.js';
+import { compareStrings } from '../discover/discover.js';
+import { compareFindings, viewOf, type SchoolView } from './summary.js';
 import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
 
 /** A path relative to the working directory with forward slashes ("../x" when outside it); never machine-specific. */
@@ -51,28 +52,11 @@ export function findingRoles(result: SchoolResult, ctx: FormatContext, view: Sch
 
 /** Findings in report order (standard, criterion, rule, subject), independent of the machine's locale. */
 export function sortedFindings(result: SchoolResult): Finding[] {
-  return [...result.findings].sort(compareFindingsStable);
-}
-
-const criterionOrders = new Map<string, number>();
-const order = (c: string): number => {
-  let found = criterionOrders.get(c);
-  if (found === undefined) {
-    const [s, n] = c.split('.');
-    found = Number(s) * 1000 + Number(n);
-    criterionOrders.set(c, found);
-  }
-  return found;
-};
-
-function compareFindingsStable(a: Finding, b: Finding): number {
-  return a.standard - b.standard || order(a.criterion) - order(b.criterion) || cmp(a.ruleId, b.ruleId) || cmp(a.subject ?? '', b.subject ?? '');
+  return [...result.findings].sort(compareFindings);
 }
 
 /** Code-point order, independent of the machine's locale. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const cmp = compareStrings;
 
 /** The rule of a finding and its pack; undefined only for a finding of an unknown rule (never from the engine). */
 export function ruleOf(f: Finding, ctx: FormatContext): { rule: Rule; pack: RulePack } | undefined {

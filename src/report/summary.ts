@@ -1,3 +1,4 @@
+import { compareStrings } from '../discover/discover.js';
 import { levelIndex } from '../engine/levels.js';
 import type { RulePack } from '../engine/rule-types.js';
 import type { Finding, FindingStatus, SchoolResult } from '../types.js';
@@ -29,12 +30,10 @@ export interface SchoolView {
   standards: StandardSummary[];
 }
 
+/** Report order: standard, criterion, rule, subject; code-point order, so every machine sorts alike. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.standard - b.standard || criterionOrder(a.criterion) - criterionOrder(b.criterion) || collator.compare(a.ruleId, b.ruleId) || collator.compare(a.subject ?? '', b.subject ?? '');
+  return a.standard - b.standard || criterionOrder(a.criterion) - criterionOrder(b.criterion) || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.subject ?? '', b.subject ?? '');
 }
-
-/** What String#localeCompare uses, built once (constructing it per comparison dominated batch reports). */
-const collator = new Intl.Collator();
 
 /** "2.10" -> 210; criteria are few, sorts ask for them again and again. */
 const criterionOrders = new Map<string, number>();
