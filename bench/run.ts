@@ -127,13 +127,14 @@ async function main(): Promise<void> {
   else print(result, ratio, corpus);
 }
 
-/** The summary object near the top of the JSON report (the report itself can be gigabytes). */
+/** The summary object, after the results and before the rules metadata (the report itself can be gigabytes). */
 function reportSummary(file: string): unknown {
   const fd = fs.openSync(file, 'r');
-  const head = Buffer.alloc(8192);
-  const n = fs.readSync(fd, head, 0, head.length, 0);
+  const size = fs.fstatSync(fd).size;
+  const tail = Buffer.alloc(Math.min(size, 4 << 20));
+  const n = fs.readSync(fd, tail, 0, tail.length, size - tail.length);
   fs.closeSync(fd);
-  const match = /"summary": (\{[^}]*\})/.exec(head.subarray(0, n).toString('utf8'));
+  const match = /\],"summary":(\{[^}]*\})/.exec(tail.subarray(0, n).toString('utf8'));
   return match ? (JSON.parse(match[1]!) as unknown) : null;
 }
 

@@ -31,8 +31,6 @@ export interface BatchOptions extends BatchSettings {
   /** The compiled worker script; default dist/batch/worker.js in the package. */
   workerScript?: string;
   onProgress?: (progress: BatchProgress) => void;
-  /** Called with the thread id of each worker started (a JSON report names its part files after them). */
-  onWorker?: (threadId: number) => void;
 }
 
 /**
@@ -160,7 +158,6 @@ function runPool(
       const init: WorkerInit = { settings, task };
       const worker = new Worker(script, { workerData: init });
       live.add(worker);
-      options.onWorker?.(worker.threadId);
       let ready = false;
       let exiting = false;
       /** Schools sent to this worker and not answered yet, oldest (the one it is checking) first. */

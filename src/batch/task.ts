@@ -1,9 +1,7 @@
 // What a batch hands back per school: the whole result, or (for a JSON report written as the schools
-// are checked) where the school's finished JSON text was written plus the few facts the envelope and the
-// exit code need. The thread that checked the school formats it and appends it to its own part file, so
-// the main thread only collects offsets and, at the end, puts the parts in order (batch/json-report.ts).
-import fs from 'node:fs';
-import { threadId } from 'node:worker_threads';
+// are checked) the school's finished JSON text as UTF-8 plus the few facts the summary and the exit code
+// need. The thread that checked the school formats it; a worker transfers the bytes without copying them,
+// and the main thread writes them in input order (batch/json-report.ts).
 import type { CheckOptions } from '../check/check-school.js';
 import type { FormatContext, ReportConfig } from '../report/context.js';
 import { jsonSchoolPart, type JsonSchoolPart } from '../report/formatters/json.js';
@@ -17,10 +15,7 @@ export interface JsonTaskFormat {
   report: ReportConfig;
 }
 
-export type BatchTask =
-  | { kind: 'result' }
-  /** `parts`: path prefix of the part files; each thread appends its own thread id. */
-  | { kind: 'json'; format: JsonTaskFormat; parts: string };
+export type BatchTask = { kind: 'result' } | { kind: 'json'; format: JsonTaskFormat };
 
 /** What the exit code needs from a school. */
 export interface SchoolVerdict {
@@ -30,16 +25,16 @@ export interface SchoolVerdict {
 }
 
 export interface JsonPayload {
-  /** The part file holding the school's UTF-8 JSON text (as inside `"results": [...]`, no separator), and where. */
-  file: string;
-  offset: number;
-  length: number;
+  /** The school's JSON text as it stands inside `"results": [...]`, UTF-8, in a buffer of its own (transferable). */
+  bytes: Uint8Array;
   totals: JsonSchoolPart['totals'];
   packId: string | null;
   verdict: SchoolVerdict;
 }
 
 export type TaskPayload = SchoolResult | JsonPayload;
+
+const utf8 = new TextEncoder();
 
 /**
  * Turns a school's result into the task's payload, with the context of the thread that checked it
@@ -48,12 +43,15 @@ export type TaskPayload = SchoolResult | JsonPayload;
 export function payloadMaker(task: BatchTask, options: CheckOptions): (result: SchoolResult) => TaskPayload {
   if (task.kind === 'result') return (result) => result;
   const ctx = jsonContext(task.format, options);
-  const out = new PartFile(`${task.parts}-${threadId}`);
   return (result) => {
     const part = jsonSchoolPart(result, ctx);
-    const { offset, length } = out.append(part.pieces);
-    return { file: out.file, offset, length, totals: part.totals, packId: part.packId, verdict: verdictOf(result) };
+    return { bytes: utf8.encode(part.text), totals: part.totals, packId: part.packId, verdict: verdictOf(result) };
   };
+}
+
+/** What a worker can hand over without copying. */
+export function transferables(payload: TaskPayload): ArrayBuffer[] {
+  return 'bytes' in payload ? [payload.bytes.buffer as ArrayBuffer] : [];
 }
 
 export function jsonContext(format: JsonTaskFormat, options: CheckOptions): FormatContext {
@@ -72,35 +70,4 @@ export function jsonContext(format: JsonTaskFormat, options: CheckOptions): Form
 
 export function verdictOf(result: SchoolResult): SchoolVerdict {
   return { outcome: result.outcome, unmetWarning: result.findings.some((f) => f.severity === 'warning' && f.status === 'unmet') };
-}
-
-const utf8 = new TextEncoder();
-
-/**
- * One thread's part file: texts appended as UTF-8 through one reused buffer. Opened for each append and
- * closed again, so no descriptor outlives a school, whatever happens to the thread afterwards.
- */
-class PartFile {
-  private size = 0;
-  private buffer = new Uint8Array(1 << 18);
-
-  constructor(readonly file: string) {}
-
-  append(pieces: string[]): { offset: number; length: number } {
-    let chars = 0;
-    for (const piece of pieces) chars += piece.length;
-    // At most 3 bytes of UTF-8 per UTF-16 unit.
-    if (this.buffer.length < chars * 3) this.buffer = new Uint8Array(chars * 3);
-    let written = 0;
-    for (const piece of pieces) written += utf8.encodeInto(piece, this.buffer.subarray(written)).written;
-    const fd = fs.openSync(this.file, this.size === 0 ? 'wx' : 'a');
-    try {
-      for (let at = 0; at < written; ) at += fs.writeSync(fd, this.buffer, at, written - at);
-    } finally {
-      fs.closeSync(fd);
-    }
-    const offset = this.size;
-    this.size += written;
-    return { offset, length: written };
-  }
 }

@@ -77,23 +77,30 @@ export function reportSnapshot(json: unknown, shownAs: string): ReportSnapshot {
       en: `${shownAs} is not a chuan JSON result; write it with: chuan check <folder> --format json --output ${shownAs}`,
     });
   }
-  if (report.schemaVersion !== '1') {
-    throw new KnownError({ vi: `${shownAs} có schemaVersion "${String(report.schemaVersion)}", phiên bản này chỉ đọc được "1"`, en: `${shownAs} has schemaVersion "${String(report.schemaVersion)}"; this version reads "1" only` });
+  if (report.schemaVersion !== '1' && report.schemaVersion !== '2') {
+    throw new KnownError({ vi: `${shownAs} có schemaVersion "${String(report.schemaVersion)}", phiên bản này chỉ đọc được "1" và "2"`, en: `${shownAs} has schemaVersion "${String(report.schemaVersion)}"; this version reads "1" and "2"` });
   }
   const titles: Record<string, LocalText> = {};
+  const rules = new Map<string, RuleFacts>();
   if (report.rulesMeta && typeof report.rulesMeta === 'object') {
-    for (const [id, meta] of Object.entries(report.rulesMeta as Record<string, { title?: LocalText }>)) {
+    for (const [id, meta] of Object.entries(report.rulesMeta as Record<string, (Partial<RuleFacts> & { title?: LocalText }) | null>)) {
       if (meta?.title && typeof meta.title.vi === 'string' && typeof meta.title.en === 'string') titles[id] = meta.title;
+      if (meta && typeof meta.level === 'string' && typeof meta.standard === 'number' && typeof meta.criterion === 'string') {
+        rules.set(id, { level: meta.level, standard: meta.standard, criterion: meta.criterion });
+      }
     }
   }
   return {
     asOf: typeof report.asOf === 'string' ? report.asOf : null,
-    schools: report.results.map((r, i) => schoolOf(r, `${shownAs}: results[${i}]`)),
+    schools: report.results.map((r, i) => schoolOf(r, `${shownAs}: results[${i}]`, rules)),
     titles,
   };
 }
 
-function schoolOf(raw: unknown, where: string): SchoolSnapshot {
+/** What schema version 2 keeps in rulesMeta only (version 1 repeated it in every finding). */
+type RuleFacts = Pick<SnapshotFinding, 'level' | 'standard' | 'criterion'>;
+
+function schoolOf(raw: unknown, where: string, rules: Map<string, RuleFacts>): SchoolSnapshot {
   const r = raw as Record<string, unknown> | null;
   const profile = (r?.['profile'] ?? null) as Record<string, unknown> | null;
   if (!r || typeof r['dir'] !== 'string' || !profile || !Array.isArray(r['findings'])) {
@@ -110,7 +117,7 @@ function schoolOf(raw: unknown, where: string): SchoolSnapshot {
     target: text(r['target'] ?? profile['target']) as LevelId | null,
     reached: text(r['reached']) as LevelId | null,
     levels: Array.isArray(r['levels']) ? (r['levels'] as { level: LevelId; reached: boolean }[]).map((l) => ({ level: l.level, reached: l.reached === true })) : [],
-    findings: (r['findings'] as SnapshotFinding[]).filter((f) => f && typeof f.ruleId === 'string').map(findingOf),
+    findings: (r['findings'] as SnapshotFinding[]).filter((f) => f && typeof f.ruleId === 'string').map((f) => findingOf({ ...rules.get(f.ruleId), ...f })),
   };
 }
 

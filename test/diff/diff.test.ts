@@ -39,7 +39,7 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const normalise = (json: string) => json.replace(/"version": "[^"]+"/, '"version": "X"');
+const normalise = (json: string) => json.replace(/"version": ?"[^"]+"/, '"version":"X"');
 
 describe('the committed earlier year (examples/expected/mn-hoa-sen-2024.json)', () => {
   it('is what `chuan check examples/mn-hoa-sen-2024 --format json --as-of 2025-06-15` writes (UPDATE_EXPECTED=1 to regenerate)', async () => {
@@ -134,6 +134,22 @@ describe('chuan diff OLD.json NEW.json', () => {
     expect(self.stdout).not.toMatch(/không có trong/);
     expect(self.stdout.match(/Chỉ số mới chưa đạt: không có/g)?.length).toBe(7);
     expect(self.stdout).toContain("Mức đạt được: không kiểm tra được (dữ liệu lỗi) → không kiểm tra được (dữ liệu lỗi)");
+  });
+
+  it('reads a report of schema version 1 (earlier releases) exactly as the same report of version 2', async () => {
+    const v1 = 'test/fixtures/reports/mn-hoa-sen-2024.v1.json';
+    expect((JSON.parse(fs.readFileSync(path.join(packageRoot, v1), 'utf8')) as { schemaVersion: string }).schemaVersion).toBe('1');
+    const now = path.join(tmp, 'now-for-v1.json');
+    fs.writeFileSync(now, (await run(['check', 'examples/mn-hoa-sen', '--format', 'json', '--as-of', AS_OF])).stdout);
+    const fromV1 = await run(['diff', v1, now]);
+    const fromV2 = await run(['diff', BASELINE, now]);
+    expect(fromV1.code).toBe(0);
+    expect(fromV1.stdout.replace('mn-hoa-sen-2024.v1.json', 'mn-hoa-sen-2024.json')).toBe(fromV2.stdout);
+    const future = path.join(tmp, 'v3.json');
+    fs.writeFileSync(future, fs.readFileSync(path.join(packageRoot, BASELINE), 'utf8').replace('"schemaVersion":"2"', '"schemaVersion":"3"'));
+    const refused = await run(['diff', future, now]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/schemaVersion "3", phiên bản này chỉ đọc được "1" và "2"/);
   });
 
   it('an unreadable file is exit 2 with a clean message', async () => {

@@ -53,8 +53,9 @@ describe('json formatter', () => {
     }
   });
 
-  it('is a versioned envelope with tool, packs, summary, results and rulesMeta', () => {
-    expect(report.schemaVersion).toBe('1');
+  it('is a versioned envelope with tool, packs, results, summary and rulesMeta', () => {
+    expect(report.schemaVersion).toBe('2');
+    expect(Object.keys(report)).toEqual(['$schema', 'schemaVersion', 'tool', 'lang', 'asOf', 'report', 'rulePacks', 'results', 'summary', 'rulesMeta']);
     expect(report.tool).toEqual({ name: 'chuan', version: '0.0.0-test' });
     expect(report.rulePacks.map((p) => p.id)).toEqual(['tt02-2014', 'tt47-2012', 'tt59-2012']);
     expect(report.summary['schools']).toBe(results.length);
@@ -62,17 +63,31 @@ describe('json formatter', () => {
     expect(report.summary['invalid']).toBe(results.filter((r) => r.outcome === 'invalid').length);
   });
 
-  it('uses relative paths with forward slashes and 1-based locations', () => {
+  it('uses relative paths with forward slashes and 1-based locations: dir from cwd, files from dir', () => {
+    let located = 0;
     for (const r of report.results) {
       expect(r.dir).toMatch(/^examples\/[^/\\]+$/);
       for (const f of r.findings) {
         if (!f.location) continue;
-        expect(f.location.file.startsWith(`${r.dir}/`)).toBe(true);
+        located += 1;
+        expect(f.location.file).toMatch(/^(truong|tieu-chuan-[1-5])\.yaml$/);
+        expect(fs.existsSync(path.join(packageRoot, r.dir, f.location.file))).toBe(true);
         expect(f.location.line).toBeGreaterThanOrEqual(1);
         expect(f.location.column).toBeGreaterThanOrEqual(1);
       }
     }
+    expect(located).toBeGreaterThan(100);
     expect(text).not.toContain(packageRoot);
+  });
+
+  it('is compact, one school per line, and every finding carries what is per finding only', () => {
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(results.length + 2);
+    lines.slice(1, -1).forEach((line, i) => expect((JSON.parse(line.replace(/,$/, '')) as { dir: string }).dir).toBe(report.results[i]!.dir));
+    const found = report.results.flatMap((r) => r.findings) as Record<string, unknown>[];
+    for (const f of found) {
+      for (const key of ['level', 'standard', 'criterion', 'verification']) expect(f).not.toHaveProperty(key);
+    }
   });
 
   it('lists every finding (passes included) and describes every rule it mentions', () => {
