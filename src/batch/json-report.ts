@@ -37,7 +37,7 @@ export async function writeJsonReport(dirs: string[], batch: BatchOptions, targe
     await runBatch(dirs, batch, { kind: 'json', format: target.format }, (index, payload) => {
       const school = payload as JsonPayload;
       file.write(index === 0 ? '\n' : ',\n');
-      file.write(school.bytes);
+      file.write(school.text);
       totals = sumTotals([totals, school.totals]);
       packIds.add(school.packId);
       verdicts.push(school.verdict);

@@ -5,12 +5,12 @@ import type { CheckOptions } from '../check/check-school.js';
 import type { SchoolResult } from '../types.js';
 import { checkOneSafely, prepareCheckOptions } from './check-one.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
-import { payloadMaker, transferables, type TaskPayload } from './task.js';
+import { payloadMaker, type TaskPayload } from './task.js';
 
 const port = parentPort;
 if (!port) throw new Error('chuan batch worker must run in a worker thread');
 
-const send = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+const send = (message: FromWorker): void => port.postMessage(message);
 
 let options: CheckOptions | null = null;
 let payload: (result: SchoolResult) => TaskPayload = (result) => result;
@@ -32,6 +32,5 @@ port.on('message', (message: ToWorker) => {
     port.close();
     return;
   }
-  const result = payload(checkOneSafely(message.dir, options));
-  send({ type: 'result', index: message.index, result }, transferables(result));
+  send({ type: 'result', index: message.index, result: payload(checkOneSafely(message.dir, options)) });
 });
