@@ -90,6 +90,21 @@ describe('json formatter', () => {
     }
   });
 
+  it('names, on each finding that needs a remedy, the evidence codes the register gives for its criterion', () => {
+    let named = 0;
+    results.forEach((r, i) => {
+      const reported = report.results[i]!.findings as { ruleId: string; subject?: string; remedy?: string; evidence?: string[] }[];
+      for (const f of reported) {
+        const criterion = report.rulesMeta[f.ruleId]!.criterion;
+        const expected = f.remedy ? r.evidence.filter((e) => e.criteria.includes(criterion)).map((e) => e.code) : [];
+        expect(f.evidence ?? []).toEqual(expected);
+        named += expected.length;
+      }
+      expect(report.results[i]).not.toHaveProperty('evidence');
+    });
+    expect(named).toBeGreaterThan(0);
+  });
+
   it('lists every finding (passes included) and describes every rule it mentions', () => {
     const found = report.results.flatMap((r) => r.findings);
     expect(found.length).toBe(results.reduce((n, r) => n + r.findings.length, 0));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RulePack } from '../../engine/rule-types.js';
-import type { Diagnostic, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
+import type { Diagnostic, EvidenceEntry, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
 import { findPack, tr, type FormatContext } from '../context.js';
 import { batchTotals, findingMessage, findingRoles, relPath, remedyLine, sortedFindings, type BatchTotals, type FindingRole } from '../machine.js';
 import { viewOf } from '../summary.js';
@@ -20,12 +20,17 @@ export interface JsonLocation {
   path?: (string | number)[];
 }
 
-/** A finding as reported: what is constant per rule (level, standard, criterion, verification, title, reference) is in rulesMeta once. */
+/**
+ * A finding as reported: what is constant per rule (level, standard, criterion, verification, title,
+ * reference) is in rulesMeta once. A finding that needs a remedy also names the evidence codes the
+ * school's register gives for its criterion.
+ */
 export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver'> {
   role: FindingRole;
   location: JsonLocation | null;
   message: string;
   remedy?: string;
+  evidence?: string[];
 }
 
 /**
@@ -61,8 +66,7 @@ export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolP
     recognition: r.recognition,
     adjustments: r.adjustments,
     diagnostics: r.diagnostics.map((d) => diagnosticJson(d, ctx, inSchool)),
-    findings: sortedFindings(r).map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool)),
-    evidence: r.evidence.map((e) => ({ code: e.code, title: e.title, criteria: e.criteria, location: locationJson(e.location, inSchool) })),
+    findings: sortedFindings(r).map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool, r.evidence)),
   };
   return { text: JSON.stringify(school), totals: batchTotals([r], ctx, [view]), packId: r.packId };
 }
@@ -103,8 +107,9 @@ function schoolRelative(dir: string): InSchool {
   return (file) => (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(dir, file)).split(path.sep).join('/');
 }
 
-function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool: InSchool): JsonFinding {
+function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool: InSchool, register: EvidenceEntry[]): JsonFinding {
   const remedy = remedyLine(f, ctx);
+  const evidence = remedy ? register.filter((e) => e.criteria.includes(f.criterion)).map((e) => e.code) : [];
   return {
     ruleId: f.ruleId,
     ...(f.subject !== undefined ? { subject: f.subject } : {}),
@@ -119,6 +124,7 @@ function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool
     location: locationJson(f.location, inSchool),
     message: findingMessage(f, role, ctx),
     ...(remedy ? { remedy } : {}),
+    ...(evidence.length > 0 ? { evidence } : {}),
   };
 }
 
