@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Rule, RulePack } from '../engine/rule-types.js';
-import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types.js';
+import type { Diagnostic, Finding, Lang, SchoolResult, SourceLocation } from '../types.js';
 import { findPack, findRule, tr, type FormatContext } from './context.js';
 import { compareStrings } from '../discover/discover.js';
 import { compareFindings, viewOf, type SchoolView } from './summary.js';
@@ -68,8 +68,18 @@ const vi = (ctx: FormatContext) => ctx.lang === 'vi';
 /** One line naming the indicator: "2.2 Title — subject †". */
 export function findingTitle(f: Finding, ctx: FormatContext): string {
   const found = ruleOf(f, ctx);
-  const title = found ? tr(found.rule.title, ctx.lang) : f.ruleId;
-  return oneLine(`${f.criterion} ${title}${f.subject ? ` — ${f.subject}` : ''}${found?.rule.verification === 'unverified' ? ' †' : ''}`);
+  if (!found) return oneLine(`${f.criterion} ${f.ruleId}${f.subject ? ` — ${f.subject}` : ''}`);
+  if (f.subject) return titleLine(f.criterion, tr(found.rule.title, ctx.lang), f.subject, found.rule.verification);
+  // Most findings have no subject: their title is the same for every school.
+  let titles = ruleTitles.get(found.rule);
+  if (!titles) ruleTitles.set(found.rule, (titles = {}));
+  return (titles[ctx.lang] ??= titleLine(f.criterion, tr(found.rule.title, ctx.lang), undefined, found.rule.verification));
+}
+
+const ruleTitles = new WeakMap<Rule, Partial<Record<Lang, string>>>();
+
+function titleLine(criterion: string, title: string, subject: string | undefined, verification: Rule['verification']): string {
+  return oneLine(`${criterion} ${title}${subject ? ` — ${subject}` : ''}${verification === 'unverified' ? ' †' : ''}`);
 }
 
 /** What was measured against what is required, and the shortfall: "60 % (15/25) — yêu cầu ≥ 70 % — cần thêm 3 giáo viên". */
@@ -82,8 +92,16 @@ export function measureLine(f: Finding, ctx: FormatContext): string | null {
 
 /** The one-line status message of a finding, in the report's language: "2.2 Title: chưa đạt — 60 % (15/25) — …". */
 export function findingMessage(f: Finding, role: FindingRole, ctx: FormatContext): string {
-  return `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`;
+  const found = ruleOf(f, ctx);
+  if ((role !== 'met' && role !== 'not_applicable') || f.subject || !found) return `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`;
+  // A met or not-applicable indicator reads the same in every school: build its line once.
+  let lines = constantMessages.get(found.rule);
+  if (!lines) constantMessages.set(found.rule, (lines = {}));
+  const key = role === 'met' ? `${ctx.lang}-met` : `${ctx.lang}-na`;
+  return (lines[key] ??= `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`);
 }
+
+const constantMessages = new WeakMap<Rule, Record<string, string>>();
 
 /** The status part alone ("chưa đạt — 60 % (15/25) — yêu cầu ≥ 70 % — cần thêm 3 giáo viên"), for formats that show the title apart. */
 export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext): string {

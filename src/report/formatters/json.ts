@@ -55,6 +55,7 @@ export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolP
   const view = viewOf(r, findPack(ctx.ruleSet, r.packId));
   const roles = findingRoles(r, ctx, view);
   const inSchool = schoolRelative(r.dir);
+  const evidenceOf = evidenceByCriterion(r.evidence);
   const school = {
     dir: relPath(r.dir, ctx.cwd),
     profile: r.profile,
@@ -66,7 +67,7 @@ export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolP
     recognition: r.recognition,
     adjustments: r.adjustments,
     diagnostics: r.diagnostics.map((d) => diagnosticJson(d, ctx, inSchool)),
-    findings: sortedFindings(r).map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool, r.evidence)),
+    findings: sortedFindings(r).map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool, evidenceOf)),
   };
   return { text: JSON.stringify(school), totals: batchTotals([r], ctx, [view]), packId: r.packId };
 }
@@ -101,30 +102,52 @@ export function sumTotals(all: BatchTotals[]): BatchTotals {
 
 type InSchool = (file: string) => string;
 
-/** Paths of the school's files relative to its folder, with '/' (the folder itself is the school's `dir`). */
+/** Paths of the school's files relative to its folder, with '/' (the folder itself is the school's `dir`); a school has few files. */
 function schoolRelative(dir: string): InSchool {
-  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-  return (file) => (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(dir, file)).split(path.sep).join('/');
+  const known = new Map<string, string>();
+  return (file) => {
+    let rel = known.get(file);
+    if (rel === undefined) {
+      rel = path.relative(dir, file).split(path.sep).join('/');
+      known.set(file, rel);
+    }
+    return rel;
+  };
 }
 
-function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool: InSchool, register: EvidenceEntry[]): JsonFinding {
+function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool: InSchool, evidenceOf: (criterion: string) => string[]): JsonFinding {
+  // Properties assigned one by one in report order: conditional spreads cost a temporary object each.
+  const out: Partial<JsonFinding> = { ruleId: f.ruleId };
+  if (f.subject !== undefined) out.subject = f.subject;
+  out.status = f.status;
+  out.severity = f.severity;
+  out.role = role;
+  if (f.measure) out.measure = f.measure;
+  if (f.gap !== undefined) out.gap = f.gap;
+  if (f.unit) out.unit = f.unit;
+  if (f.missingData) out.missingData = f.missingData;
+  if (f.waiver) out.waiver = f.waiver;
+  out.location = locationJson(f.location, inSchool);
+  out.message = findingMessage(f, role, ctx);
   const remedy = remedyLine(f, ctx);
-  const evidence = remedy ? register.filter((e) => e.criteria.includes(f.criterion)).map((e) => e.code) : [];
-  return {
-    ruleId: f.ruleId,
-    ...(f.subject !== undefined ? { subject: f.subject } : {}),
-    status: f.status,
-    severity: f.severity,
-    role,
-    ...(f.measure ? { measure: f.measure } : {}),
-    ...(f.gap !== undefined ? { gap: f.gap } : {}),
-    ...(f.unit ? { unit: f.unit } : {}),
-    ...(f.missingData ? { missingData: f.missingData } : {}),
-    ...(f.waiver ? { waiver: f.waiver } : {}),
-    location: locationJson(f.location, inSchool),
-    message: findingMessage(f, role, ctx),
-    ...(remedy ? { remedy } : {}),
-    ...(evidence.length > 0 ? { evidence } : {}),
+  if (remedy) {
+    out.remedy = remedy;
+    const evidence = evidenceOf(f.criterion);
+    if (evidence.length > 0) out.evidence = evidence;
+  }
+  return out as JsonFinding;
+}
+
+/** The register's codes per criterion, computed on first use: only findings that need a remedy ask. */
+function evidenceByCriterion(register: EvidenceEntry[]): (criterion: string) => string[] {
+  const codes = new Map<string, string[]>();
+  return (criterion) => {
+    let list = codes.get(criterion);
+    if (!list) {
+      list = register.filter((e) => e.criteria.includes(criterion)).map((e) => e.code);
+      codes.set(criterion, list);
+    }
+    return list;
   };
 }
 
@@ -134,14 +157,11 @@ function diagnosticJson(d: Diagnostic, ctx: FormatContext, inSchool: InSchool): 
 
 function locationJson(location: SourceLocation | null, inSchool: InSchool): JsonLocation | null {
   if (!location) return null;
-  return {
-    file: inSchool(location.file),
-    line: location.line,
-    column: location.column,
-    ...(location.endLine !== undefined ? { endLine: location.endLine } : {}),
-    ...(location.endColumn !== undefined ? { endColumn: location.endColumn } : {}),
-    ...(location.path ? { path: location.path } : {}),
-  };
+  const out: JsonLocation = { file: inSchool(location.file), line: location.line, column: location.column };
+  if (location.endLine !== undefined) out.endLine = location.endLine;
+  if (location.endColumn !== undefined) out.endColumn = location.endColumn;
+  if (location.path) out.path = location.path;
+  return out;
 }
 
 function rulesMeta(packs: RulePack[]): Record<string, unknown> {
