@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../types.js';
-import type { EvidenceContext } from './context.js';
+import { readSchoolEvidence, type EvidenceContext } from './context.js';
 import { checkDates } from './dates.js';
 import { checkFiles } from './files.js';
 import { checkReferences } from './references.js';
@@ -13,5 +13,11 @@ export type { EvidenceContext } from './context.js';
  * Every finding is a located warning with a code "evidence/…"; none changes the level reached.
  */
 export function checkEvidence(ctx: EvidenceContext): Diagnostic[] {
-  return [...checkRegister(ctx), ...checkReferences(ctx), ...checkDates(ctx), ...checkFiles(ctx)];
+  const school = readSchoolEvidence(ctx);
+  const out: Diagnostic[] = [];
+  checkRegister(ctx, school, out);
+  checkReferences(ctx, school, out);
+  checkDates(ctx, school, out);
+  checkFiles(ctx, school, out);
+  return out;
 }

@@ -44,5 +44,6 @@ export function codeFormats(ids: string[]): EvidenceCodeFormat[] {
 }
 
 export function matchesAnyFormat(code: string, formats: EvidenceCodeFormat[]): boolean {
-  return formats.some((f) => f.pattern.test(code));
+  for (const format of formats) if (format.pattern.test(code)) return true;
+  return false;
 }

@@ -20,7 +20,6 @@ export interface EvidenceContext {
 /** A line of a standard's evidence register (danh mục minh chứng). */
 export interface RegisterEntry {
   code: string;
-  title: string;
   yaml: YamlFile;
   index: number;
   value: Record<string, unknown>;
@@ -29,61 +28,54 @@ export interface RegisterEntry {
 /** A typed record (ho_so) of a standard file. */
 export interface RecordItem {
   type: string;
-  /** How messages name it: its title and type, or its type and number. */
-  label: string;
   code: string | null;
   yaml: YamlFile;
   index: number;
   value: Record<string, unknown>;
 }
 
-// Each check reads the register and the records again: build them once per school.
-const registers = new WeakMap<EvidenceContext, RegisterEntry[]>();
-const records = new WeakMap<EvidenceContext, RecordItem[]>();
+/** The registers and records of one school's standard files, read once and shared by every check. */
+export interface SchoolEvidence {
+  register: RegisterEntry[];
+  records: RecordItem[];
+  /** The first register entry of each code, in the order of the five registers. */
+  firstByCode: Map<string, RegisterEntry>;
+}
 
-export function registerEntries(ctx: EvidenceContext): RegisterEntry[] {
-  let entries = registers.get(ctx);
-  if (!entries) {
-    entries = readRegister(ctx);
-    registers.set(ctx, entries);
+export function readSchoolEvidence(ctx: EvidenceContext): SchoolEvidence {
+  const register: RegisterEntry[] = [];
+  const records: RecordItem[] = [];
+  const firstByCode = new Map<string, RegisterEntry>();
+  for (const yaml of ctx.standards) {
+    if (!yaml) continue;
+    const root = yaml.value as Record<string, unknown> | null;
+    forEachObject(root?.['minh_chung'], (value, index) => {
+      const entry: RegisterEntry = { code: String(value['ma']), yaml, index, value };
+      register.push(entry);
+      if (!firstByCode.has(entry.code)) firstByCode.set(entry.code, entry);
+    });
+    forEachObject(root?.['ho_so'], (value, index) => {
+      const code = value['minh_chung'];
+      records.push({ type: String(value['loai']), code: typeof code === 'string' ? code : null, yaml, index, value });
+    });
   }
-  return entries;
+  return { register, records, firstByCode };
 }
 
-export function recordItems(ctx: EvidenceContext): RecordItem[] {
-  let items = records.get(ctx);
-  if (!items) {
-    items = readRecords(ctx);
-    records.set(ctx, items);
+/** Each item of `list` that is an object (or array), with its index; nothing when `list` is no array. */
+function forEachObject(list: unknown, visit: (value: Record<string, unknown>, index: number) => void): void {
+  if (!Array.isArray(list)) return;
+  for (let index = 0; index < list.length; index++) {
+    const value: unknown = list[index];
+    if (value !== null && typeof value === 'object') visit(value as Record<string, unknown>, index);
   }
-  return items;
 }
 
-function readRegister(ctx: EvidenceContext): RegisterEntry[] {
-  return ctx.standards.flatMap((yaml) => listOf(yaml, 'minh_chung').map(({ value, index }) => ({
-    code: String(value['ma']),
-    title: String(value['ten'] ?? ''),
-    yaml: yaml!,
-    index,
-    value,
-  })));
-}
-
-function readRecords(ctx: EvidenceContext): RecordItem[] {
-  return ctx.standards.flatMap((yaml) => listOf(yaml, 'ho_so').map(({ value, index }) => ({
-    type: String(value['loai']),
-    label: typeof value['ten'] === 'string' ? `"${value['ten']}" (${String(value['loai'])})` : `${String(value['loai'])}${typeof value['so_hieu'] === 'string' ? ` ${value['so_hieu']}` : ''}`,
-    code: typeof value['minh_chung'] === 'string' ? value['minh_chung'] : null,
-    yaml: yaml!,
-    index,
-    value,
-  })));
-}
-
-function listOf(yaml: YamlFile | null, key: string): { value: Record<string, unknown>; index: number }[] {
-  const list = (yaml?.value as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((value, index) => (value !== null && typeof value === 'object' ? [{ value: value as Record<string, unknown>, index }] : []));
+/** How messages name a record: its title and type, or its type and number. */
+export function recordLabel(record: RecordItem): string {
+  const { value } = record;
+  if (typeof value['ten'] === 'string') return `"${value['ten']}" (${String(value['loai'])})`;
+  return `${String(value['loai'])}${typeof value['so_hieu'] === 'string' ? ` ${value['so_hieu']}` : ''}`;
 }
 
 /** A warning located at the YAML node of `path` in `yaml`. */

@@ -1,11 +1,11 @@
 import type { YamlFile } from '../load/yaml-file.js';
 import type { Diagnostic, LocalText, YamlPath } from '../types.js';
-import { dateWords, recordItems, registerEntries, warning, type EvidenceContext } from './context.js';
+import { dateWords, recordLabel, warning, type EvidenceContext, type RecordItem, type SchoolEvidence } from './context.js';
 import { requiredRecordTypes, type RecordWindow } from './required-records.js';
 
+/** A date found wrong, with what the message needs. */
 interface Dated {
-  /** How the message names it; built only for a date that is wrong. */
-  what: () => LocalText;
+  what: LocalText;
   yaml: YamlFile;
   at: YamlPath;
   date: string;
@@ -14,46 +14,73 @@ interface Dated {
   window: RecordWindow;
 }
 
+/** What the records pointing at register codes lend those entries; only the few codes concerned are kept. */
+interface Linked {
+  /** The latest validity (hieu_luc_den) stated by a record pointing at the code. */
+  validUntil: Map<string, string>;
+  /** Codes some record taken from any year points at. */
+  ever: Set<string>;
+}
+
 /**
  * Dates of records (ho_so) and register entries (minh_chung): never after --as-of; inside the school year
  * under review, or before it with a stated validity (hieu_luc_den) reaching into it. A record type some rule
  * accepts from any year, and register entries only such records point to, may be older.
  */
-export function checkDates(ctx: EvidenceContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function checkDates(ctx: EvidenceContext, school: SchoolEvidence, out: Diagnostic[]): void {
   const required = requiredRecordTypes(ctx.pack);
-  const records = recordItems(ctx);
   // A record type no rule asks for (a recognition decision, "khac") is taken from any year.
   const windowOf = (type: string): RecordWindow => required.get(type) ?? 'ever';
-  const dated: Dated[] = [];
-  for (const r of records) {
-    if (typeof r.value['ngay'] !== 'string') continue;
-    const code = r.code ? ` (${r.code})` : '';
-    dated.push({ what: () => ({ vi: `hồ sơ ${r.label}${code}`, en: `record ${r.label}${code}` }), yaml: r.yaml, at: ['ho_so', r.index, 'ngay'], date: r.value['ngay'], validUntil: text(r.value['hieu_luc_den']), window: windowOf(r.type) });
-  }
-  const byCode = new Map<string | null, typeof records>();
-  for (const r of records) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
-  for (const e of registerEntries(ctx)) {
-    if (typeof e.value['ngay'] !== 'string') continue;
-    // The records pointing at this entry lend it their window and their stated validity.
-    const linked = byCode.get(e.code) ?? [];
-    const validUntil = [text(e.value['hieu_luc_den']), ...linked.map((r) => text(r.value['hieu_luc_den']))].filter((v): v is string => v !== null).sort().at(-1) ?? null;
-    const window = linked.some((r) => windowOf(r.type) === 'ever') ? 'ever' : 'school_year';
-    dated.push({ what: () => ({ vi: `minh chứng ${e.code}`, en: `evidence ${e.code}` }), yaml: e.yaml, at: ['minh_chung', e.index, 'ngay'], date: e.value['ngay'], validUntil, window });
-  }
-  for (const d of dated) {
-    const problem = dateProblem(d, ctx);
+  for (const r of school.records) {
+    const date = r.value['ngay'];
+    if (typeof date !== 'string') continue;
+    const validUntil = text(r.value['hieu_luc_den']);
+    const window = windowOf(r.type);
+    if (isWellDated(ctx, date, validUntil, window)) continue;
+    const problem = dateProblem({ what: recordWhat(r), yaml: r.yaml, at: ['ho_so', r.index, 'ngay'], date, validUntil, window }, ctx);
     if (problem) out.push(problem);
   }
-  return out;
+  const linked = linkRecords(school.records, windowOf);
+  for (const e of school.register) {
+    const date = e.value['ngay'];
+    if (typeof date !== 'string') continue;
+    // The records pointing at this entry lend it their window and their stated validity.
+    const validUntil = later(text(e.value['hieu_luc_den']), linked.validUntil.get(e.code) ?? null);
+    const window = linked.ever.has(e.code) ? 'ever' : 'school_year';
+    if (isWellDated(ctx, date, validUntil, window)) continue;
+    const what = { vi: `minh chứng ${e.code}`, en: `evidence ${e.code}` };
+    const problem = dateProblem({ what, yaml: e.yaml, at: ['minh_chung', e.index, 'ngay'], date, validUntil, window }, ctx);
+    if (problem) out.push(problem);
+  }
+}
+
+function linkRecords(records: RecordItem[], windowOf: (type: string) => RecordWindow): Linked {
+  const linked: Linked = { validUntil: new Map(), ever: new Set() };
+  for (const r of records) {
+    if (r.code === null) continue;
+    const validUntil = later(linked.validUntil.get(r.code) ?? null, text(r.value['hieu_luc_den']));
+    if (validUntil !== null) linked.validUntil.set(r.code, validUntil);
+    if (windowOf(r.type) === 'ever') linked.ever.add(r.code);
+  }
+  return linked;
+}
+
+function recordWhat(r: RecordItem): LocalText {
+  const label = recordLabel(r);
+  const code = r.code ? ` (${r.code})` : '';
+  return { vi: `hồ sơ ${label}${code}`, en: `record ${label}${code}` };
+}
+
+/** The usual case, decided before any text is built. */
+function isWellDated(ctx: EvidenceContext, date: string, validUntil: string | null, window: RecordWindow): boolean {
+  const year = ctx.schoolYear;
+  return date <= ctx.asOf && (!year || (date <= year.end && (window === 'ever' || date >= year.start || (validUntil !== null && validUntil >= year.start))));
 }
 
 function dateProblem(d: Dated, ctx: EvidenceContext): Diagnostic | null {
   const year = ctx.schoolYear;
-  // The usual case, decided before any text is built.
-  if (d.date <= ctx.asOf && (!year || (d.date <= year.end && (d.window === 'ever' || d.date >= year.start || (d.validUntil !== null && d.validUntil >= year.start))))) return null;
   const date = dateWords(d.date);
-  const what = d.what();
+  const what = d.what;
   if (d.date > ctx.asOf) {
     const asOf = dateWords(ctx.asOf);
     return warning('future-date', d.yaml, d.at, {
@@ -77,3 +104,6 @@ function dateProblem(d: Dated, ctx: EvidenceContext): Diagnostic | null {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The later of two ISO dates (compared as strings, as a sort would), either possibly absent. */
+const later = (a: string | null, b: string | null): string | null => (a === null || (b !== null && b > a) ? b : a);

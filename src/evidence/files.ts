@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, LocalText } from '../types.js';
-import { registerEntries, warning, type EvidenceContext } from './context.js';
+import { warning, type EvidenceContext, type SchoolEvidence } from './context.js';
 
 export type PathProblem = 'absolute' | 'outside' | 'symlink' | 'missing' | 'not_file';
 
@@ -50,15 +50,13 @@ export function evidencePathProblem(schoolDir: string, tep: string): PathProblem
 }
 
 /** The optional file path of each register entry must lead to a file inside the school folder. */
-export function checkFiles(ctx: EvidenceContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const entry of registerEntries(ctx)) {
+export function checkFiles(ctx: EvidenceContext, school: SchoolEvidence, out: Diagnostic[]): void {
+  for (const entry of school.register) {
     const tep = entry.value['tep'];
     if (typeof tep !== 'string' || tep.trim() === '') continue;
     const problem = evidencePathProblem(ctx.dir, tep);
     if (problem) out.push(warning(`file-${problem.replace('_', '-')}`, entry.yaml, ['minh_chung', entry.index, 'tep'], messages(entry.code, tep)[problem]));
   }
-  return out;
 }
 
 function messages(code: string, tep: string): Record<PathProblem, LocalText> {

@@ -28,16 +28,21 @@ export function validateDocument(registry: SchemaRegistry, schemaId: string, yam
   }));
 }
 
-/** True when `value` holds more than `limit` values (objects, arrays and scalars), counted without recursion. */
+/** True when `value` holds more than `limit` values (objects, arrays and scalars). Depth is bounded by the loader (64). */
 export function exceedsValues(value: unknown, limit: number): boolean {
-  const stack: unknown[] = [value];
-  let count = 0;
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (++count > limit) return true;
-    if (v !== null && typeof v === 'object') for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push(item);
+  return countValues(value, limit, 0) > limit;
+}
+
+/** `count` plus the values in `value`, stopping once past `limit`; allocates nothing. */
+function countValues(value: unknown, limit: number, count: number): number {
+  let n = count + 1;
+  if (n > limit || value === null || typeof value !== 'object') return n;
+  if (Array.isArray(value)) {
+    for (const item of value) if ((n = countValues(item, limit, n)) > limit) return n;
+    return n;
   }
-  return false;
+  for (const key in value) if ((n = countValues((value as Record<string, unknown>)[key], limit, n)) > limit) return n;
+  return n;
 }
 
 export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic[] {
