@@ -1,35 +1,82 @@
-import { isNumber, resolveValue, type EvalContext } from './context.js';
+import { dataPath, isNumber, valueAt, type EvalContext } from './context.js';
 import type { Condition } from './rule-types.js';
 
 /** true / false, or undefined when the data the condition reads is absent (the rule is then not assessable). */
 export type Truth = boolean | undefined;
 
-export function evaluateCondition(condition: Condition, ctx: EvalContext, missing: string[]): Truth {
-  if ('all' in condition) return combine(condition.all.map((c) => evaluateCondition(c, ctx, missing)), 'all');
-  if ('any' in condition) return combine(condition.any.map((c) => evaluateCondition(c, ctx, missing)), 'any');
-  if ('not' in condition) {
-    const inner = evaluateCondition(condition.not, ctx, missing);
-    return inner === undefined ? undefined : !inner;
-  }
-  const value = resolveValue(ctx, condition.path);
-  if (condition.exists !== undefined) return (value !== undefined) === condition.exists;
-  if (value === undefined) {
-    missing.push(condition.path);
-    return undefined;
-  }
-  if (condition.equals !== undefined) return value === condition.equals;
-  if (condition.in !== undefined) return condition.in.includes(value as never);
-  if (condition.contains !== undefined) return Array.isArray(value) && value.includes(condition.contains);
-  if (condition.min !== undefined) return isNumber(value) && value >= condition.min;
-  if (condition.max !== undefined) return isNumber(value) && value <= condition.max;
-  return undefined;
+/** A condition made into a function; `missing` collects the absent paths, callers that only need the truth leave it out. */
+export type ConditionTest = (ctx: EvalContext, missing?: string[]) => Truth;
+
+type Leaf = Extract<Condition, { path: string }>;
+
+export function evaluateCondition(condition: Condition, ctx: EvalContext, missing?: string[]): Truth {
+  return conditionTest(condition)(ctx, missing);
 }
 
-function combine(values: Truth[], mode: 'all' | 'any'): Truth {
-  if (mode === 'all') {
-    if (values.includes(false)) return false;
-    return values.includes(undefined) ? undefined : true;
+// Rule conditions are read for every school (filters for every list element): each is made into a function once.
+const tests = new WeakMap<Condition, ConditionTest>();
+
+export function conditionTest(condition: Condition): ConditionTest {
+  let test = tests.get(condition);
+  if (!test) {
+    test = compile(condition);
+    tests.set(condition, test);
   }
-  if (values.includes(true)) return true;
-  return values.includes(undefined) ? undefined : false;
+  return test;
+}
+
+function compile(condition: Condition): ConditionTest {
+  if ('all' in condition) return combine(condition.all.map(conditionTest), 'all');
+  if ('any' in condition) return combine(condition.any.map(conditionTest), 'any');
+  if ('not' in condition) {
+    const inner = conditionTest(condition.not);
+    return (ctx, missing) => {
+      const truth = inner(ctx, missing);
+      return truth === undefined ? undefined : !truth;
+    };
+  }
+  return leaf(condition);
+}
+
+/** Every part is evaluated, even once the answer is known, so that `missing` names all absent data. */
+function combine(parts: ConditionTest[], mode: 'all' | 'any'): ConditionTest {
+  return (ctx, missing) => {
+    let anyTrue = false;
+    let anyFalse = false;
+    let anyUnknown = false;
+    for (const part of parts) {
+      const truth = part(ctx, missing);
+      if (truth === true) anyTrue = true;
+      else if (truth === false) anyFalse = true;
+      else anyUnknown = true;
+    }
+    if (mode === 'all') return anyFalse ? false : anyUnknown ? undefined : true;
+    return anyTrue ? true : anyUnknown ? undefined : false;
+  };
+}
+
+function leaf(condition: Leaf): ConditionTest {
+  const path = dataPath(condition.path);
+  const exists = condition.exists;
+  if (exists !== undefined) return (ctx) => (valueAt(ctx, path) !== undefined) === exists;
+  const holds = comparison(condition);
+  return (ctx, missing) => {
+    const value = valueAt(ctx, path);
+    if (value === undefined) {
+      missing?.push(condition.path);
+      return undefined;
+    }
+    return holds(value);
+  };
+}
+
+/** The first comparison the condition states, in this order; none at all gives undefined. */
+function comparison(condition: Leaf): (value: unknown) => Truth {
+  const { equals, in: among, contains, min, max } = condition;
+  if (equals !== undefined) return (value) => value === equals;
+  if (among !== undefined) return (value) => among.includes(value as never);
+  if (contains !== undefined) return (value) => Array.isArray(value) && value.includes(contains);
+  if (min !== undefined) return (value) => isNumber(value) && value >= min;
+  if (max !== undefined) return (value) => isNumber(value) && value <= max;
+  return () => undefined;
 }

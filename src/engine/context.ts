@@ -25,63 +25,78 @@ export interface EvalContext {
   records: RecordEntry[];
 }
 
-export interface Resolved {
-  value: unknown;
-  ref: DataRef;
-}
+/**
+ * The element a for_each or a filtered min_count is at: one per list, moved from element to element.
+ * Its reference is built only when a check asks for it; most elements are read and never reported.
+ */
+export class ListItem {
+  value: unknown = undefined;
+  index = 0;
 
-/** Reads `truong.x.y`, `tc2.giao_vien.tong_so` or `item.ho_ten`. Absent data resolves to undefined. */
-export function resolve(ctx: EvalContext, dotted: string): Resolved {
-  const { root, rest } = parsePath(dotted);
-  if (root === 'item') {
-    const base = ctx.item;
-    if (!base) return { value: undefined, ref: { root: 'item', path: [...rest] } };
-    return walk(base.value, rest, { root: base.ref.root, path: base.ref.path });
+  constructor(readonly list: DataRef) {}
+
+  get ref(): DataRef {
+    return { root: this.list.root, path: elementPath(this.list.path, this.index, NO_SEGMENTS) };
   }
-  const doc = ctx.roots[root];
-  return walk(doc?.value, rest, { root, path: [] });
 }
 
-/** resolve(ctx, dotted).value, without building the reference (conditions only need the value). */
-export function resolveValue(ctx: EvalContext, dotted: string): unknown {
-  const { root, rest } = parsePath(dotted);
-  let value: unknown = root === 'item' ? ctx.item?.value : ctx.roots[root]?.value;
-  for (const segment of rest) {
+/** A rule path split once: `tc2.giao_vien.tong_so` is root `tc2`, then `giao_vien`, `tong_so`. */
+export interface DataPath {
+  root: string;
+  rest: readonly string[];
+  /** The reference of a document path, the same for every school; item paths depend on the element. */
+  ref: DataRef | undefined;
+}
+
+/** Rule paths are few and read for every school: split each once. */
+const dataPaths = new Map<string, DataPath>();
+
+export function dataPath(dotted: string): DataPath {
+  let parsed = dataPaths.get(dotted);
+  if (!parsed) {
+    const [root, ...rest] = dotted.split('.');
+    parsed = { root: root!, rest, ref: root === 'item' ? undefined : sharedRef(root!, rest) };
+    dataPaths.set(dotted, parsed);
+  }
+  return parsed;
+}
+
+/** Reads `truong.x.y`, `tc2.giao_vien.tong_so` or `item.ho_ten`. Absent data (or null) reads as undefined. */
+export function valueAt(ctx: EvalContext, path: DataPath): unknown {
+  let value: unknown = path.root === 'item' ? ctx.item?.value : ctx.roots[path.root]?.value;
+  for (const segment of path.rest) {
     value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
   }
   return value === null ? undefined : value;
 }
 
-/** Rule paths are few and read for every school: split each once. */
-const parsedPaths = new Map<string, { root: string; rest: readonly string[] }>();
-
-function parsePath(dotted: string): { root: string; rest: readonly string[] } {
-  let parsed = parsedPaths.get(dotted);
-  if (!parsed) {
-    const [root, ...rest] = dotted.split('.');
-    parsed = { root: root!, rest };
-    parsedPaths.set(dotted, parsed);
-  }
-  return parsed;
+/** Where `path` points in the school's data. Document references are shared: references are read, never modified. */
+export function refAt(ctx: EvalContext, path: DataPath): DataRef {
+  if (path.ref) return path.ref;
+  const item = ctx.item;
+  if (!item) return { root: 'item', path: [...path.rest] };
+  if (item instanceof ListItem) return { root: item.list.root, path: elementPath(item.list.path, item.index, path.rest) };
+  return { root: item.ref.root, path: [...item.ref.path, ...path.rest] };
 }
 
-function walk(start: unknown, segments: readonly string[], base: DataRef): Resolved {
-  let value = start;
-  const path: YamlPath = [...base.path];
-  for (const segment of segments) {
-    path.push(segment);
-    value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
-  }
-  return { value: value === null ? undefined : value, ref: { root: base.root, path } };
+const NO_SEGMENTS: readonly string[] = [];
+
+/** list path + index + rest, allocated at its final size (a spread literal reserves several times that). */
+function elementPath(list: YamlPath, index: number, rest: readonly string[]): YamlPath {
+  const path: YamlPath = new Array(list.length + 1 + rest.length);
+  for (let i = 0; i < list.length; i++) path[i] = list[i]!;
+  path[list.length] = index;
+  for (let i = 0; i < rest.length; i++) path[list.length + 1 + i] = rest[i]!;
+  return path;
+}
+
+/** A reference shared by every school's findings; frozen so that a stray write fails loudly instead of leaking. */
+export function sharedRef(root: string, path: YamlPath): DataRef {
+  return Object.freeze({ root, path: Object.freeze([...path]) as YamlPath });
 }
 
 export function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
-}
-
-/** The paths, among [path, value] pairs, whose value is not a number. */
-export function missingNumbers(...pairs: [string, unknown][]): string[] {
-  return pairs.filter(([, value]) => !isNumber(value)).map(([path]) => path);
 }
 
 /** School year "2025-2026" with the pack's start day "08-01": 2025-08-01 .. 2026-07-31. */

@@ -1,7 +1,7 @@
 import type { Diagnostic, Finding, SourceLocation } from '../types.js';
 import { runCheck } from './checks/index.js';
 import { evaluateCondition } from './conditions.js';
-import type { EvalContext } from './context.js';
+import { sharedRef, type EvalContext } from './context.js';
 import type { DataRef, Outcome } from './outcome.js';
 import type { Rule, RulePack } from './rule-types.js';
 
@@ -11,20 +11,46 @@ export type Locator = (ref: DataRef | undefined) => SourceLocation | null;
 export function evaluatePack(pack: RulePack, ctx: EvalContext, locateRef: Locator): { findings: Finding[]; remarks: Diagnostic[] } {
   const findings: Finding[] = [];
   const remarks: Diagnostic[] = [];
+  // One context for the school, its home moved from rule to rule (checks never keep a context).
+  const ruleCtx: EvalContext = { ...ctx };
   for (const rule of pack.rules) {
-    const ruleCtx: EvalContext = { ...ctx, home: { root: `tc${rule.standard}`, path: ['ho_so'] } };
+    const refs = standardRefs(rule.standard);
+    ruleCtx.home = refs.home;
     const outcome = applicability(rule, ruleCtx) ?? runCheck(rule.check, ruleCtx);
-    for (const remark of outcome.remarks ?? []) {
-      remarks.push({ code: remark.code, severity: 'warning', message: remark.message, location: locateRef(remark.ref) });
+    if (outcome.remarks) {
+      for (const remark of outcome.remarks) {
+        remarks.push({ code: remark.code, severity: 'warning', message: remark.message, location: locateRef(remark.ref) });
+      }
     }
-    const failing = outcome.items?.filter((item) => item.status === 'unmet') ?? [];
-    if (failing.length > 0) {
-      for (const item of failing) findings.push(toFinding(rule, item, locateRef));
-    } else {
-      findings.push(toFinding(rule, outcome, locateRef));
+    let failing = 0;
+    if (outcome.items) {
+      for (const item of outcome.items) {
+        if (item.status !== 'unmet') continue;
+        findings.push(toFinding(rule, item, refs.file, locateRef));
+        failing++;
+      }
     }
+    if (failing === 0) findings.push(toFinding(rule, outcome, refs.file, locateRef));
   }
   return { findings, remarks };
+}
+
+interface StandardRefs {
+  /** The standard's file, where a finding without a data reference points. */
+  file: DataRef;
+  /** Its record list, where a missing record should be added. */
+  home: DataRef;
+}
+
+const refsByStandard = new Map<number, StandardRefs>();
+
+function standardRefs(standard: number): StandardRefs {
+  let refs = refsByStandard.get(standard);
+  if (!refs) {
+    refs = { file: sharedRef(`tc${standard}`, []), home: sharedRef(`tc${standard}`, ['ho_so']) };
+    refsByStandard.set(standard, refs);
+  }
+  return refs;
 }
 
 /** `when` false: not applicable; `when` on absent data: not assessable; otherwise undefined (run the check). */
@@ -37,7 +63,7 @@ function applicability(rule: Rule, ctx: EvalContext): Outcome | undefined {
   return { status: 'not_assessable', missingData: missing };
 }
 
-function toFinding(rule: Rule, outcome: Outcome, locateRef: Locator): Finding {
+function toFinding(rule: Rule, outcome: Outcome, fileRef: DataRef, locateRef: Locator): Finding {
   const finding: Finding = {
     ruleId: rule.id,
     status: outcome.status,
@@ -45,12 +71,19 @@ function toFinding(rule: Rule, outcome: Outcome, locateRef: Locator): Finding {
     level: rule.level,
     standard: rule.standard,
     criterion: rule.criterion,
-    location: locateRef(outcome.ref ?? { root: `tc${rule.standard}`, path: [] }),
+    location: locateRef(outcome.ref ?? fileRef),
   };
   if (outcome.measure) finding.measure = outcome.measure;
   if (outcome.gap !== undefined) finding.gap = outcome.gap;
   if (outcome.unit) finding.unit = outcome.unit;
   if (outcome.subject) finding.subject = outcome.subject;
-  if (outcome.missingData?.length) finding.missingData = [...new Set(outcome.missingData)];
+  if (outcome.missingData?.length) finding.missingData = distinct(outcome.missingData);
   return finding;
+}
+
+/** A new array without repeats, first occurrence first (lists here hold a few paths). */
+function distinct(values: string[]): string[] {
+  const out: string[] = [];
+  for (const value of values) if (!out.includes(value)) out.push(value);
+  return out;
 }

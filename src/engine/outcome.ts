@@ -20,6 +20,10 @@ export interface Outcome {
   remarks?: { code: string; message: LocalText; ref: DataRef }[];
 }
 
-export const notAssessable = (missing: string[], ref?: DataRef): Outcome => ({ status: 'not_assessable', missingData: missing, ...(ref ? { ref } : {}) });
+export function notAssessable(missing: string[], ref?: DataRef): Outcome {
+  const outcome: Outcome = { status: 'not_assessable', missingData: missing };
+  if (ref) outcome.ref = ref;
+  return outcome;
+}
 
 export type { Diagnostic };

@@ -1,36 +1,47 @@
-import { evaluateCondition } from '../conditions.js';
-import { inRange, resolve, type EvalContext } from '../context.js';
-import { notAssessable, type Outcome } from '../outcome.js';
+import { conditionTest } from '../conditions.js';
+import { dataPath, inRange, ListItem, refAt, valueAt, type EvalContext } from '../context.js';
+import { notAssessable, type DataRef, type Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
 
 type CountCheck = Extract<Check, { type: 'min_count' }>;
 
 /** At least `min` elements in a list, optionally only those matching `where` or dated in the school year. */
 export function countCheck(check: CountCheck, ctx: EvalContext): Outcome {
-  const list = resolve(ctx, check.path);
-  if (!Array.isArray(list.value)) return notAssessable([check.path], list.ref);
+  const path = dataPath(check.path);
+  const list = valueAt(ctx, path);
+  const ref = refAt(ctx, path);
+  if (!Array.isArray(list)) return notAssessable([check.path], ref);
   if (check.within_school_year && !ctx.schoolYear) return notAssessable(['truong.nam_hoc']);
-  let count = 0;
-  const missing: string[] = [];
-  // One context for the whole list, its item replaced for each element (conditions never keep a context).
-  const itemCtx: EvalContext = { ...ctx };
-  list.value.forEach((value, index) => {
-    if (check.where) {
-      itemCtx.item = { value, ref: { root: list.ref.root, path: [...list.ref.path, index] } };
-      if (evaluateCondition(check.where, itemCtx, missing) !== true) return;
-    }
-    if (check.within_school_year) {
-      const date = (value as Record<string, unknown> | null)?.[check.within_school_year];
-      if (typeof date !== 'string' || !inRange(date, ctx.schoolYear!)) return;
-    }
-    count++;
-  });
+  const count = check.where || check.within_school_year ? countMatching(check, ctx, list, ref) : list.length;
   const met = count >= check.min;
   return {
     status: met ? 'met' : 'unmet',
     measure: { kind: 'count', value: count, op: '>=', threshold: check.min },
     gap: met ? 0 : check.min - count,
     unit: check.unit,
-    ref: list.ref,
+    ref,
   };
+}
+
+function countMatching(check: CountCheck, ctx: EvalContext, list: unknown[], ref: DataRef): number {
+  // One context for the whole list, its item moved along (conditions never keep a context).
+  const item = new ListItem(ref);
+  const itemCtx: EvalContext = { ...ctx, item };
+  const where = check.where && conditionTest(check.where);
+  const dateKey = check.within_school_year;
+  let count = 0;
+  for (let index = 0; index < list.length; index++) {
+    const value: unknown = list[index];
+    if (where) {
+      item.value = value;
+      item.index = index;
+      if (where(itemCtx) !== true) continue;
+    }
+    if (dateKey) {
+      const date = (value as Record<string, unknown> | null)?.[dateKey];
+      if (typeof date !== 'string' || !inRange(date, ctx.schoolYear!)) continue;
+    }
+    count++;
+  }
+  return count;
 }

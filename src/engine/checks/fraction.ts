@@ -1,22 +1,21 @@
-import { isNumber, missingNumbers, resolve, type EvalContext, type Resolved } from '../context.js';
+import { dataPath, isNumber, refAt, valueAt, type DataPath, type EvalContext } from '../context.js';
 import { notAssessable, type Outcome } from '../outcome.js';
 
 export interface Fraction {
   n: number;
   d: number;
-  num: Resolved;
-  den: Resolved;
+  numerator: DataPath;
 }
 
 /** Reads a numerator and a denominator; absent data or a zero denominator makes the check not assessable. */
 export function readFraction(ctx: EvalContext, numerator: string, denominator: string): Fraction | Outcome {
-  const num = resolve(ctx, numerator);
-  const den = resolve(ctx, denominator);
-  const missing = missingNumbers([numerator, num.value], [denominator, den.value]);
-  if (missing.length > 0) return notAssessable(missing, (isNumber(num.value) ? den : num).ref);
-  const d = den.value as number;
-  if (d === 0) return notAssessable([denominator], den.ref);
-  return { n: num.value as number, d, num, den };
+  const numPath = dataPath(numerator);
+  const denPath = dataPath(denominator);
+  const n = valueAt(ctx, numPath);
+  const d = valueAt(ctx, denPath);
+  if (!isNumber(n)) return notAssessable(isNumber(d) ? [numerator] : [numerator, denominator], refAt(ctx, numPath));
+  if (!isNumber(d) || d === 0) return notAssessable([denominator], refAt(ctx, denPath));
+  return { n, d, numerator: numPath };
 }
 
-export const isFraction = (value: Fraction | Outcome): value is Fraction => 'num' in value;
+export const isFraction = (value: Fraction | Outcome): value is Fraction => 'n' in value;

@@ -1,5 +1,5 @@
-import { evaluateCondition } from '../conditions.js';
-import { resolve, type EvalContext } from '../context.js';
+import { conditionTest } from '../conditions.js';
+import { dataPath, ListItem, refAt, valueAt, type EvalContext } from '../context.js';
 import { notAssessable, type Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
 import { countCheck } from './count.js';
@@ -9,7 +9,10 @@ import { ratioCheck } from './ratio.js';
 import { recordsCheck } from './records.js';
 import { valueCheck } from './value.js';
 
-/** The closed check vocabulary: one named function per check type, no expressions, no eval. */
+/**
+ * The closed check vocabulary: one named function per check type, no expressions, no eval.
+ * Every call returns a new outcome that belongs to the caller (for_each completes its elements' in place).
+ */
 export function runCheck(check: Check, ctx: EvalContext): Outcome {
   switch (check.type) {
     case 'min_rate':
@@ -29,7 +32,7 @@ export function runCheck(check: Check, ctx: EvalContext): Outcome {
       return countCheck(check, ctx);
     case 'all':
     case 'any':
-      return combineChecks(check.type, check.checks.map((c) => runCheck(c, ctx)));
+      return combineChecks(check.type, runEach(check.checks, ctx));
     case 'for_each':
       return forEachCheck(check, ctx);
   }
@@ -37,44 +40,75 @@ export function runCheck(check: Check, ctx: EvalContext): Outcome {
 
 export const CHECK_TYPES = ['min_rate', 'max_rate', 'min_value', 'max_value', 'ratio', 'required_flag', 'value_in', 'required_records', 'min_count', 'all', 'any', 'for_each'] as const;
 
+function runEach(checks: Check[], ctx: EvalContext): Outcome[] {
+  const outcomes: Outcome[] = [];
+  for (const check of checks) outcomes.push(runCheck(check, ctx));
+  return outcomes;
+}
+
 /** all: the first unmet sub-check speaks for the rule; any: one met sub-check is enough. */
 function combineChecks(mode: 'all' | 'any', all: Outcome[]): Outcome {
   // Sub-checks that do not apply take no part; if none applies, neither does the combination.
-  const outcomes = all.filter((o) => o.status !== 'not_applicable');
-  if (outcomes.length === 0) return all[0]!;
-  const remarks = outcomes.flatMap((o) => o.remarks ?? []);
-  const withRemarks = (o: Outcome): Outcome => (remarks.length > 0 ? { ...o, remarks } : o);
-  const first = (status: Outcome['status']) => outcomes.find((o) => o.status === status);
-  const missing = outcomes.flatMap((o) => o.missingData ?? []);
-  if (mode === 'all') {
-    const unmet = first('unmet');
-    if (unmet) return withRemarks(unmet);
-    if (first('not_assessable')) return withRemarks({ ...first('not_assessable')!, missingData: missing });
-    return withRemarks(outcomes[0]!);
+  const decisiveStatus = mode === 'all' ? 'unmet' : 'met';
+  let first: Outcome | undefined;
+  let decisive: Outcome | undefined;
+  let notAssessableOne: Outcome | undefined;
+  let remarks: NonNullable<Outcome['remarks']> | undefined;
+  for (const outcome of all) {
+    if (outcome.status === 'not_applicable') continue;
+    first ??= outcome;
+    if (outcome.status === decisiveStatus) decisive ??= outcome;
+    else if (outcome.status === 'not_assessable') notAssessableOne ??= outcome;
+    if (outcome.remarks?.length) (remarks ??= []).push(...outcome.remarks);
   }
-  const met = first('met');
-  if (met) return withRemarks(met);
-  if (first('not_assessable')) return withRemarks({ ...first('not_assessable')!, missingData: missing });
-  return withRemarks(outcomes[0]!);
+  if (!first) return all[0]!;
+  const result = decisive ?? (notAssessableOne ? { ...notAssessableOne, missingData: missingData(all) } : first);
+  return remarks ? { ...result, remarks } : result;
+}
+
+/** The missing data of every sub-check that applies, in order. */
+function missingData(all: Outcome[]): string[] {
+  const missing: string[] = [];
+  for (const outcome of all) {
+    if (outcome.status !== 'not_applicable' && outcome.missingData) missing.push(...outcome.missingData);
+  }
+  return missing;
 }
 
 function forEachCheck(check: Extract<Check, { type: 'for_each' }>, ctx: EvalContext): Outcome {
-  const list = resolve(ctx, check.path);
-  if (!Array.isArray(list.value) || list.value.length === 0) return notAssessable([check.path], list.ref);
+  const path = dataPath(check.path);
+  const list = valueAt(ctx, path);
+  const listRef = refAt(ctx, path);
+  if (!Array.isArray(list) || list.length === 0) return notAssessable([check.path], listRef);
   const items: Outcome[] = [];
-  // One context for the whole list, its item replaced for each element (checks never keep a context).
-  const itemCtx: EvalContext = { ...ctx };
-  const missing: string[] = [];
-  list.value.forEach((value, index) => {
-    itemCtx.item = { value, ref: { root: list.ref.root, path: [...list.ref.path, index] } };
-    missing.length = 0;
-    if (check.where && evaluateCondition(check.where, itemCtx, missing) !== true) return;
+  // One context for the whole list, its item moved along (checks never keep a context).
+  const item = new ListItem(listRef);
+  const itemCtx: EvalContext = { ...ctx, item };
+  const where = check.where && conditionTest(check.where);
+  for (let index = 0; index < list.length; index++) {
+    const value: unknown = list[index];
+    item.value = value;
+    item.index = index;
+    if (where && where(itemCtx) !== true) continue;
     const outcome = runCheck(check.check, itemCtx);
-    const label = check.label ? (value as Record<string, unknown> | null)?.[check.label] : undefined;
-    items.push({ ...outcome, subject: typeof label === 'string' ? label : `#${index + 1}`, ref: outcome.ref ?? itemCtx.item!.ref });
-  });
+    outcome.subject = subjectOf(check.label, value, index);
+    outcome.ref ??= item.ref;
+    items.push(outcome);
+  }
   // A filter that matches no element: the rule has nothing to apply to.
-  if (items.length === 0) return { status: 'not_applicable', ref: list.ref };
+  if (items.length === 0) return { status: 'not_applicable', ref: listRef };
   const aggregate = combineChecks('all', items);
   return { ...aggregate, items };
+}
+
+/** The element's label field when it is text, else its position (#1, #2…). */
+function subjectOf(label: string | undefined, value: unknown, index: number): string {
+  const text = label ? (value as Record<string, unknown> | null)?.[label] : undefined;
+  return typeof text === 'string' ? text : position(index);
+}
+
+const POSITIONS = Array.from({ length: 64 }, (_, index) => `#${index + 1}`);
+
+function position(index: number): string {
+  return POSITIONS[index] ?? `#${index + 1}`;
 }

@@ -1,4 +1,4 @@
-import { isNumber, resolve, type EvalContext } from '../context.js';
+import { dataPath, isNumber, refAt, valueAt, type EvalContext } from '../context.js';
 import { notAssessable, type Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
 import { isFraction, readFraction } from './fraction.js';
@@ -14,11 +14,12 @@ const STATED_TOLERANCE = 0.1;
 export function rateCheck(check: RateCheck, ctx: EvalContext): Outcome {
   const fraction = readFraction(ctx, check.numerator, check.denominator);
   if (!isFraction(fraction)) return fraction;
-  const { n, d, num } = fraction;
+  const { n, d } = fraction;
+  const ref = refAt(ctx, fraction.numerator);
   if (n > d) {
     return {
-      ...notAssessable([check.numerator], num.ref),
-      remarks: [{ code: 'data/numerator-exceeds-total', ref: num.ref, message: { vi: `${check.numerator} (${n}) lớn hơn ${check.denominator} (${d}); kiểm tra lại số liệu`, en: `${check.numerator} (${n}) exceeds ${check.denominator} (${d})` } }],
+      ...notAssessable([check.numerator], ref),
+      remarks: [{ code: 'data/numerator-exceeds-total', ref, message: { vi: `${check.numerator} (${n}) lớn hơn ${check.denominator} (${d}); kiểm tra lại số liệu`, en: `${check.numerator} (${n}) exceeds ${check.denominator} (${d})` } }],
     };
   }
   const percent = (100 * n) / d;
@@ -31,18 +32,19 @@ export function rateCheck(check: RateCheck, ctx: EvalContext): Outcome {
     measure: { kind: 'rate', numerator: n, denominator: d, percent, op: isMin ? '>=' : '<=', threshold },
     gap,
     unit: check.unit,
-    ref: num.ref,
+    ref,
   };
   if (check.stated) {
-    const stated = resolve(ctx, check.stated);
-    if (isNumber(stated.value) && Math.abs(stated.value - percent) > STATED_TOLERANCE) {
+    const statedPath = dataPath(check.stated);
+    const stated = valueAt(ctx, statedPath);
+    if (isNumber(stated) && Math.abs(stated - percent) > STATED_TOLERANCE) {
       const computed = Math.round(percent * 10) / 10;
       outcome.remarks = [{
         code: 'data/stated-rate-mismatch',
-        ref: stated.ref,
+        ref: refAt(ctx, statedPath),
         message: {
-          vi: `tỷ lệ ghi ${stated.value}% không khớp với tỷ lệ tính từ số đếm ${computed}% (${n}/${d}); sửa tỷ lệ ghi hoặc số đếm`,
-          en: `stated rate ${stated.value}% does not match the rate computed from the counts, ${computed}% (${n}/${d})`,
+          vi: `tỷ lệ ghi ${stated}% không khớp với tỷ lệ tính từ số đếm ${computed}% (${n}/${d}); sửa tỷ lệ ghi hoặc số đếm`,
+          en: `stated rate ${stated}% does not match the rate computed from the counts, ${computed}% (${n}/${d})`,
         },
       }];
     }

@@ -1,4 +1,4 @@
-import { isNumber, resolve, type EvalContext } from '../context.js';
+import { dataPath, isNumber, refAt, valueAt, type EvalContext } from '../context.js';
 import { notAssessable, type Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
 
@@ -6,7 +6,9 @@ type ValueCheck = Extract<Check, { type: 'min_value' | 'max_value' }>;
 
 /** A single number against a minimum or maximum (years of service, number of classes…). */
 export function valueCheck(check: ValueCheck, ctx: EvalContext): Outcome {
-  const { value, ref } = resolve(ctx, check.path);
+  const path = dataPath(check.path);
+  const value = valueAt(ctx, path);
+  const ref = refAt(ctx, path);
   if (!isNumber(value)) return notAssessable([check.path], ref);
   const isMin = check.type === 'min_value';
   const threshold = isMin ? check.min : check.max;
