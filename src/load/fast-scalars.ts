@@ -18,16 +18,17 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** The value yaml's core schema gives a plain scalar, or NOT_RESOLVED when it stays a string. */
 export function resolveCorePlain(source: string): null | boolean | number | typeof NOT_RESOLVED {
   // Most scalars are words: only these first characters can start a null, a boolean or a number.
-  switch (source.charCodeAt(0)) {
+  const first = source.charCodeAt(0);
+  switch (first) {
     case 126: // ~
     case 110: // n
     case 78: // N
-      return NULL.test(source) ? null : NOT_RESOLVED;
+      return source.length <= 4 && NULL.test(source) ? null : NOT_RESOLVED;
     case 116: // t
     case 84: // T
     case 102: // f
     case 70: // F
-      return BOOL.test(source) ? source[0] === 't' || source[0] === 'T' : NOT_RESOLVED;
+      return source.length <= 5 && BOOL.test(source) ? first === 116 || first === 84 : NOT_RESOLVED;
     case 43: // +
     case 45: // -
     case 46: // .
@@ -36,12 +37,13 @@ export function resolveCorePlain(source: string): null | boolean | number | type
     default:
       return source === '' ? null : NOT_RESOLVED;
   }
-  if (NULL.test(source)) return null;
-  if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
-  if (INT_OCT.test(source)) return parseInt(source.substring(2), 8);
+  // A number: no null or boolean starts like this, and each pattern below matches a different shape,
+  // so testing only the ones the second character allows gives yaml's answer.
+  const second = source.charCodeAt(1);
+  if (first === 48 && second === 111) return INT_OCT.test(source) ? parseInt(source.substring(2), 8) : NOT_RESOLVED; // 0o
+  if (first === 48 && second === 120) return INT_HEX.test(source) ? parseInt(source.substring(2), 16) : NOT_RESOLVED; // 0x
   if (INT.test(source)) return parseInt(source, 10);
-  if (INT_HEX.test(source)) return parseInt(source.substring(2), 16);
-  if (FLOAT_NAN.test(source)) return source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if ((first === 46 || second === 46) && FLOAT_NAN.test(source)) return source.slice(-3).toLowerCase() === 'nan' ? NaN : first === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
   return NOT_RESOLVED;
 }

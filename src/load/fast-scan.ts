@@ -23,6 +23,8 @@ export interface PosNode {
 export interface Scanned {
   value: Record<string, unknown>;
   root: PosNode;
+  /** Values in the document (mappings, sequences and scalars, the root included): one per node. */
+  values: number;
 }
 
 /** Deepest nesting the fast path takes (real files need about 6); far below the reference path's guard (64). */
@@ -68,6 +70,9 @@ class Scanner {
   private indent = 0;
   private first = 0;
   private depth = 0;
+  private readonly entries = new OpenEntries();
+  /** Nodes built so far; every value has one. */
+  private nodes = 0;
 
   constructor(private readonly text: string) {}
 
@@ -78,7 +83,7 @@ class Scanner {
     const root = this.blockMap(0, this.first, value);
     // Nothing after the root mapping but blank lines: a comment there would be folded into its range.
     if (this.first < this.text.length || commentInGap(this.text, root.end, 0)) bail();
-    return { value, root };
+    return { value, root, values: this.nodes };
   }
 
   /** Moves to the next line that holds content (skips blank and comment lines); sets indent and first. */
@@ -112,15 +117,18 @@ class Scanner {
   /** A block mapping whose first key starts at `at`, in column `indent`. Leaves the cursor on the next content line. */
   private blockMap(indent: number, at: number, value: Record<string, unknown>): PosNode {
     if (++this.depth > MAX_FAST_DEPTH) bail();
-    const node: PosNode = { start: at, end: at, keys: [], keyStarts: [], keyEnds: [], children: [], indent };
+    const node: PosNode = { start: at, end: at, indent };
+    this.nodes++;
+    const base = this.entries.open();
+    const keyBase = this.entries.openKeys();
     let keyAt = at;
     for (;;) {
       // "..." in the first column ends a document.
       if (indent === 0 && this.text.startsWith('...', keyAt)) bail();
-      const key = this.key(keyAt, false, node);
+      const key = this.key(keyAt, false);
       if (Object.prototype.hasOwnProperty.call(value, key)) bail();
       const child = this.mapValue(indent, this.afterColon, value, key);
-      node.children!.push(child);
+      this.entries.pushChild(child);
       // The cursor is on the next content line.
       if (this.indent === indent && this.first < this.text.length) {
         keyAt = this.first;
@@ -129,6 +137,7 @@ class Scanner {
       if (this.indent > indent) bail();
       break;
     }
+    this.entries.closeMap(node, base, keyBase);
     this.close(node);
     this.depth--;
     return node;
@@ -161,6 +170,7 @@ class Scanner {
         return this.blockSeq(indent, list);
       }
       into[key] = null;
+      this.nodes++;
       return { start: empty, end: empty, indent: -1 };
     }
     const node = this.inlineValue(i, false);
@@ -173,7 +183,9 @@ class Scanner {
   /** A block sequence whose items ("- ") are in column `indent`, starting on the current line. */
   private blockSeq(indent: number, list: unknown[]): PosNode {
     if (++this.depth > MAX_FAST_DEPTH) bail();
-    const node: PosNode = { start: this.first, end: this.first, children: [], indent };
+    const node: PosNode = { start: this.first, end: this.first, indent };
+    this.nodes++;
+    const base = this.entries.open();
     const text = this.text;
     for (;;) {
       // The cursor is on a line whose first character is the item's "-".
@@ -185,11 +197,11 @@ class Scanner {
       if (this.startsKey(i)) {
         const map: Record<string, unknown> = {};
         list.push(map);
-        node.children!.push(this.blockMap(i - this.line, i, map));
+        this.entries.pushChild(this.blockMap(i - this.line, i, map));
       } else {
         const child = this.inlineValue(i, false);
         list.push(this.value);
-        node.children!.push(child);
+        this.entries.pushChild(child);
         this.endOfLine(child.end);
         this.nextContentLine();
       }
@@ -197,6 +209,7 @@ class Scanner {
       if (this.indent > indent) bail();
       break;
     }
+    this.entries.closeSeq(node, base);
     this.close(node);
     this.depth--;
     return node;
@@ -232,8 +245,8 @@ class Scanner {
   /** Offset after the ":" of the last key read. */
   private afterColon = 0;
 
-  /** A key at `at` and its ":"; adds it and its range to `node`, sets afterColon, returns the key. */
-  private key(at: number, flow: boolean, node: PosNode): string {
+  /** A key at `at` and its ":"; adds it and its range to the open mapping, sets afterColon, returns the key. */
+  private key(at: number, flow: boolean): string {
     const text = this.text;
     const c = text.charCodeAt(at);
     let key: string;
@@ -262,9 +275,7 @@ class Scanner {
     let j = end;
     while (text.charCodeAt(j) === SPACE) j++;
     if (text.charCodeAt(j) !== COLON || !isBreakOrSpace(text.charCodeAt(j + 1), j + 1 >= text.length)) bail();
-    node.keys!.push(key);
-    node.keyStarts!.push(at);
-    node.keyEnds!.push(end);
+    this.entries.pushKey(key, at, end);
     this.afterColon = j + 1;
     return key;
   }
@@ -279,6 +290,7 @@ class Scanner {
     if (c === 91 || c === 123) return this.flowCollection(at);
     if (c === 34 || c === 39) {
       this.value = this.quoted(at);
+      this.nodes++;
       return { start: at, end: this.quotedEnd, indent: -1 };
     }
     if (notPlainStart(c)) {
@@ -290,6 +302,7 @@ class Scanner {
     const source = text.slice(at, end);
     const resolved = resolveCorePlain(source);
     this.value = resolved === NOT_RESOLVED ? source : resolved;
+    this.nodes++;
     return { start: at, end, indent: -1 };
   }
 
@@ -362,7 +375,10 @@ class Scanner {
     const text = this.text;
     const isMap = text.charCodeAt(at) === 123;
     const closer = isMap ? 125 : 93;
-    const node: PosNode = isMap ? { start: at, end: at, keys: [], keyStarts: [], keyEnds: [], children: [], indent: -1 } : { start: at, end: at, children: [], indent: -1 };
+    const node: PosNode = { start: at, end: at, indent: -1 };
+    this.nodes++;
+    const base = this.entries.open();
+    const keyBase = this.entries.openKeys();
     const map: Record<string, unknown> | null = isMap ? {} : null;
     const list: unknown[] | null = isMap ? null : [];
     let i = at + 1;
@@ -372,7 +388,7 @@ class Scanner {
       let valueAt = i;
       let key = '';
       if (map) {
-        key = this.key(i, true, node);
+        key = this.key(i, true);
         if (Object.prototype.hasOwnProperty.call(map, key)) bail();
         valueAt = this.afterColon;
         while (text.charCodeAt(valueAt) === SPACE) valueAt++;
@@ -382,7 +398,7 @@ class Scanner {
       const child = this.inlineValue(valueAt, true);
       if (map) map[key] = this.value;
       else list!.push(this.value);
-      node.children!.push(child);
+      this.entries.pushChild(child);
       i = child.end;
       while (text.charCodeAt(i) === SPACE) i++;
       const d = text.charCodeAt(i);
@@ -394,6 +410,8 @@ class Scanner {
       break;
     }
     node.end = i + 1;
+    if (map) this.entries.closeMap(node, base, keyBase);
+    else this.entries.closeSeq(node, base);
     this.depth--;
     this.value = map ?? list;
     return node;
@@ -420,6 +438,54 @@ class Scanner {
   private close(node: PosNode): void {
     node.end = blockEnd(this.text, node.children!.at(-1)!);
     if (commentInGap(this.text, node.end, node.indent)) bail();
+  }
+}
+
+/**
+ * The keys and children of the collections being read, on shared stacks: a nested collection pushes above
+ * its parent's entries and takes them off when it closes, so each collection gets arrays of its exact size
+ * (growing a fresh array per collection allocates several times what it keeps).
+ */
+class OpenEntries {
+  private readonly keys: string[] = [];
+  private readonly keyStarts: number[] = [];
+  private readonly keyEnds: number[] = [];
+  private readonly children: PosNode[] = [];
+  // Tops of the stacks; the arrays never shrink (shrinking an array trims and later regrows its store).
+  private keyTop = 0;
+  private childTop = 0;
+
+  /** Where the next collection's children start. */
+  open(): number {
+    return this.childTop;
+  }
+
+  /** Where the next mapping's keys start (a mapping's key is pushed before its value is read). */
+  openKeys(): number {
+    return this.keyTop;
+  }
+
+  pushKey(key: string, start: number, end: number): void {
+    this.keys[this.keyTop] = key;
+    this.keyStarts[this.keyTop] = start;
+    this.keyEnds[this.keyTop++] = end;
+  }
+
+  pushChild(child: PosNode): void {
+    this.children[this.childTop++] = child;
+  }
+
+  closeMap(node: PosNode, base: number, keyBase: number): void {
+    node.keys = this.keys.slice(keyBase, this.keyTop);
+    node.keyStarts = this.keyStarts.slice(keyBase, this.keyTop);
+    node.keyEnds = this.keyEnds.slice(keyBase, this.keyTop);
+    this.keyTop = keyBase;
+    this.closeSeq(node, base);
+  }
+
+  closeSeq(node: PosNode, base: number): void {
+    node.children = this.children.slice(base, this.childTop);
+    this.childTop = base;
   }
 }
 

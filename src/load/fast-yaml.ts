@@ -8,6 +8,8 @@ import { scanYaml, type PosNode } from './fast-scan.js';
 export interface FastParse {
   value: unknown;
   root: PosNode;
+  /** Values in the document, as validate-document counts them. */
+  values: number;
 }
 
 /** Parses `text` on the fast path, or returns null when the file must take the reference path. */

@@ -12,8 +12,10 @@ export const MAX_ALIAS_COUNT = 100;
 export interface YamlFile {
   file: string;
   value: unknown;
-  /** Where nodes are: yaml's document on the reference path, js-yaml's event offsets on the fast path. */
+  /** Where nodes are: yaml's document on the reference path, the fast reader's ranges on the fast path. */
   source: YamlSource;
+  /** Number of values (mappings, sequences, scalars), when the parser counted them. */
+  values?: number;
 }
 
 /** How a file's positions are found; both kinds give the same line:column for the same path. */
@@ -32,7 +34,7 @@ export type YamlParser = 'fast' | 'reference';
 export function parseYaml(file: string, text: string, parser: YamlParser = 'fast'): ParseResult {
   if (parser === 'fast') {
     const fast = parseFast(text);
-    if (fast) return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines: new LineIndex(text) } } };
+    if (fast) return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines: new LineIndex(text) }, values: fast.values } };
   }
   return parseReference(file, text);
 }

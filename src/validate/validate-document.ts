@@ -12,7 +12,7 @@ export const FULL_VALIDATION_MAX_VALUES = 5000;
 
 /** Validates one parsed YAML file; every error becomes a located Vietnamese diagnostic. */
 export function validateDocument(registry: SchemaRegistry, schemaId: string, yaml: YamlFile): Diagnostic[] {
-  if (!exceedsValues(yaml.value, FULL_VALIDATION_MAX_VALUES)) {
+  if ((yaml.values ?? countValues(yaml.value, FULL_VALIDATION_MAX_VALUES, 0)) <= FULL_VALIDATION_MAX_VALUES) {
     const validate = registry.validator(schemaId);
     return validate(yaml.value) ? [] : toDiagnostics(validate.errors ?? [], yaml);
   }
@@ -34,7 +34,7 @@ export function exceedsValues(value: unknown, limit: number): boolean {
 }
 
 /** `count` plus the values in `value`, stopping once past `limit`; allocates nothing. */
-function countValues(value: unknown, limit: number, count: number): number {
+export function countValues(value: unknown, limit: number, count: number): number {
   let n = count + 1;
   if (n > limit || value === null || typeof value !== 'object') return n;
   if (Array.isArray(value)) {

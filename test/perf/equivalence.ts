@@ -4,6 +4,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { locate, parseReference, parseYaml, type YamlFile } from '../../src/load/yaml-file.js';
 import type { YamlPath } from '../../src/types.js';
+import { countValues } from '../../src/validate/validate-document.js';
 
 export type Verdict = { path: 'fast' | 'fallback'; problems: string[] };
 
@@ -18,6 +19,9 @@ export function compareParsers(text: string, file = 'f.yaml'): Verdict {
   if (!reference.ok) return { path: 'fast', problems: [`fast path accepted a file yaml rejects: ${reference.diagnostics.map((d) => d.code).join(', ')}`] };
   const problems: string[] = [];
   diffValues(fast.yaml.value, reference.yaml.value, [], problems);
+  // The fast reader counts values as it reads (validation's size limit): the count must be the walk's.
+  const walked = countValues(reference.yaml.value, Number.MAX_SAFE_INTEGER, 0);
+  if (fast.yaml.values !== walked) problems.push(`value count: fast ${String(fast.yaml.values)} vs ${walked}`);
   for (const [path, key] of everyPath(reference.yaml)) {
     const a = locate(fast.yaml, path, { key });
     const b = locate(reference.yaml, path, { key });
