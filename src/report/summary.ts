@@ -19,6 +19,8 @@ export interface StandardSummary {
 
 /** The groups every report prints, computed once from a school result. */
 export interface SchoolView {
+  /** Every finding, in report order. */
+  findings: Finding[];
   /** Error findings up to the target level, unmet: the gaps to close. */
   gaps: Finding[];
   /** Error findings above the target level, unmet: what the next level would need. */
@@ -47,14 +49,37 @@ const criterionOrder = (c: string): number => {
   return order;
 };
 
+/**
+ * The findings in report order (compareFindings). With the school's pack, each rule's place in that order
+ * is computed once per pack, so sorting a school compares two numbers and, for one rule, two subjects.
+ */
+export function sortFindings(findings: readonly Finding[], pack: RulePack | undefined): Finding[] {
+  const rank = pack ? ruleRanks(pack) : undefined;
+  if (!rank || !findings.every((f) => rank.has(f.ruleId))) return [...findings].sort(compareFindings);
+  return [...findings].sort((a, b) => rank.get(a.ruleId)! - rank.get(b.ruleId)! || compareStrings(a.subject ?? '', b.subject ?? ''));
+}
+
+const ranks = new WeakMap<RulePack, Map<string, number>>();
+
+function ruleRanks(pack: RulePack): Map<string, number> {
+  let rank = ranks.get(pack);
+  if (!rank) {
+    const ordered = [...pack.rules].sort((a, b) => a.standard - b.standard || criterionOrder(a.criterion) - criterionOrder(b.criterion) || compareStrings(a.id, b.id));
+    rank = new Map(ordered.map((rule, i) => [rule.id, i]));
+    ranks.set(pack, rank);
+  }
+  return rank;
+}
+
 export function viewOf(result: SchoolResult, pack: RulePack | undefined): SchoolView {
   const targetIndex = pack && result.profile.target ? levelIndex(pack, result.profile.target) : Number.MAX_SAFE_INTEGER;
   const inScope = (f: Finding) => !pack || levelIndex(pack, f.level) <= targetIndex;
-  const sorted = [...result.findings].sort(compareFindings);
+  const sorted = sortFindings(result.findings, pack);
   const errors = sorted.filter((f) => f.severity === 'error');
   const scoped = errors.filter(inScope);
   const standards = [1, 2, 3, 4, 5].map((standard) => summariseStandard(standard, scoped.filter((f) => f.standard === standard)));
   return {
+    findings: sorted,
     gaps: scoped.filter((f) => f.status === 'unmet'),
     beyondTarget: errors.filter((f) => !inScope(f) && f.status === 'unmet'),
     advisories: sorted.filter((f) => f.severity === 'warning' && f.status === 'unmet'),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { RulePack } from '../../engine/rule-types.js';
 import type { Diagnostic, EvidenceEntry, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
 import { findPack, tr, type FormatContext } from '../context.js';
-import { batchTotals, findingMessage, findingRoles, relPath, remedyLine, sortedFindings, type BatchTotals, type FindingRole } from '../machine.js';
+import { batchTotals, findingMessage, findingRoles, relPath, remedyLine, type BatchTotals, type FindingRole } from '../machine.js';
 import { viewOf } from '../summary.js';
 import { referenceText } from '../text.js';
 
@@ -67,7 +67,7 @@ export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolP
     recognition: r.recognition,
     adjustments: r.adjustments,
     diagnostics: r.diagnostics.map((d) => diagnosticJson(d, ctx, inSchool)),
-    findings: sortedFindings(r).map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool, evidenceOf)),
+    findings: view.findings.map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool, evidenceOf)),
   };
   return { text: JSON.stringify(school), totals: batchTotals([r], ctx, [view]), packId: r.packId };
 }
@@ -104,14 +104,15 @@ type InSchool = (file: string) => string;
 
 /** Paths of the school's files relative to its folder, with '/' (the folder itself is the school's `dir`); a school has few files. */
 function schoolRelative(dir: string): InSchool {
-  const known = new Map<string, string>();
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  let lastFile = '';
+  let lastRel = '';
   return (file) => {
-    let rel = known.get(file);
-    if (rel === undefined) {
-      rel = path.relative(dir, file).split(path.sep).join('/');
-      known.set(file, rel);
+    if (file !== lastFile) {
+      lastRel = (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(dir, file)).split(path.sep).join('/');
+      lastFile = file;
     }
-    return rel;
+    return lastRel;
   };
 }
 
