@@ -17,12 +17,23 @@ export interface BatchSettings {
   configFile: string | null;
 }
 
+/** What a worker can take over from the main thread instead of loading and checking the rule files again: plain data. */
+export type PreparedRules = Required<Pick<CheckOptions, 'ruleSet' | 'config' | 'overlayChanges'>>;
+
 /** Compiles schemas and rules once (per process or worker) and applies the configuration overlay. */
-export function prepareCheckOptions(settings: BatchSettings): CheckOptions {
+export function prepareCheckOptions(settings: BatchSettings, prepared?: PreparedRules): CheckOptions {
   const registry = SchemaRegistry.shared();
+  const level = settings.level ? { level: settings.level } : {};
+  if (prepared) return { asOf: settings.asOf, registry, ...prepared, ...level };
   const config = loadConfig(settings.configFile, registry);
   const { ruleSet, changes } = applyOverlay(loadRuleSet(undefined, registry), config);
-  return { asOf: settings.asOf, ruleSet, registry, config, overlayChanges: changes, ...(settings.level ? { level: settings.level } : {}) };
+  return { asOf: settings.asOf, ruleSet, registry, config, overlayChanges: changes, ...level };
+}
+
+/** The prepared rules of `options`, when the caller prepared them. */
+export function preparedRules(options: CheckOptions | undefined): PreparedRules | undefined {
+  if (!options?.ruleSet || !options.config) return undefined;
+  return { ruleSet: options.ruleSet, config: options.config, overlayChanges: options.overlayChanges ?? [] };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { CheckOptions } from '../check/check-school.js';
 import { KnownError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import type { SchoolResult } from '../types.js';
-import { checkOneSafely, internalFailure, prepareCheckOptions, type BatchSettings } from './check-one.js';
+import { checkOneSafely, internalFailure, prepareCheckOptions, preparedRules, type BatchSettings } from './check-one.js';
 import { payloadMaker, type BatchTask, type TaskPayload } from './task.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
@@ -130,6 +130,8 @@ function runPool(
   deliver: (index: number, payload: TaskPayload) => void,
 ): Promise<void> {
   const settings: BatchSettings = { asOf: options.asOf, configFile: options.configFile, ...(options.level ? { level: options.level } : {}) };
+  // Workers take the rules this thread already loaded (cloned with the message) rather than reading and checking them again.
+  const rules = preparedRules(options.prepared);
   const total = dirs.length;
   const live = new Set<Worker>();
   /** Schools whose worker died before starting them: they go out again first. */
@@ -155,7 +157,7 @@ function runPool(
     };
 
     const spawn = (): void => {
-      const init: WorkerInit = { settings, task };
+      const init: WorkerInit = { settings, task, ...(rules ? { prepared: rules } : {}) };
       const worker = new Worker(script, { workerData: init });
       live.add(worker);
       let ready = false;

@@ -16,7 +16,7 @@ let options: CheckOptions | null = null;
 let payload: (result: SchoolResult) => TaskPayload = (result) => result;
 try {
   const init = workerData as WorkerInit;
-  options = prepareCheckOptions(init.settings);
+  options = prepareCheckOptions(init.settings, init.prepared);
   payload = payloadMaker(init.task ?? { kind: 'result' }, options);
   send({ type: 'ready' });
 } catch (error) {
