@@ -21,6 +21,8 @@ export interface StandardSummary {
 export interface SchoolView {
   /** Every finding, in report order. */
   findings: Finding[];
+  /** Error findings up to the target level, in report order: what the standards table counts. */
+  scoped: Finding[];
   /** Error findings up to the target level, unmet: the gaps to close. */
   gaps: Finding[];
   /** Error findings above the target level, unmet: what the next level would need. */
@@ -29,7 +31,6 @@ export interface SchoolView {
   advisories: Finding[];
   notAssessable: Finding[];
   waived: Finding[];
-  standards: StandardSummary[];
 }
 
 /** Report order: standard, criterion, rule, subject; code-point order, so every machine sorts alike. */
@@ -77,21 +78,29 @@ export function viewOf(result: SchoolResult, pack: RulePack | undefined): School
   const sorted = sortFindings(result.findings, pack);
   const errors = sorted.filter((f) => f.severity === 'error');
   const scoped = errors.filter(inScope);
-  const standards = [1, 2, 3, 4, 5].map((standard) => summariseStandard(standard, scoped.filter((f) => f.standard === standard)));
   return {
     findings: sorted,
+    scoped,
     gaps: scoped.filter((f) => f.status === 'unmet'),
     beyondTarget: errors.filter((f) => !inScope(f) && f.status === 'unmet'),
     advisories: sorted.filter((f) => f.severity === 'warning' && f.status === 'unmet'),
     notAssessable: sorted.filter((f) => f.status === 'not_assessable' && (f.severity === 'warning' || inScope(f))),
     waived: sorted.filter((f) => f.status === 'waived'),
-    standards,
   };
+}
+
+/** The five standards' criteria met / unmet / not assessable, for the reports that print the standards table. */
+export function standardSummaries(view: SchoolView): StandardSummary[] {
+  return [1, 2, 3, 4, 5].map((standard) => summariseStandard(standard, view.scoped.filter((f) => f.standard === standard)));
 }
 
 function summariseStandard(standard: number, findings: Finding[]): StandardSummary {
   const byCriterion = new Map<string, Finding[]>();
-  for (const f of findings) byCriterion.set(f.criterion, [...(byCriterion.get(f.criterion) ?? []), f]);
+  for (const f of findings) {
+    const list = byCriterion.get(f.criterion);
+    if (list) list.push(f);
+    else byCriterion.set(f.criterion, [f]);
+  }
   const criteria = [...byCriterion.entries()].map(([criterion, list]): CriterionSummary => ({ criterion, status: criterionStatus(list), findings: list }));
   return {
     standard,

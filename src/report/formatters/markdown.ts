@@ -2,7 +2,7 @@ import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, Lang, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { mdCell, mdCode, mdText } from '../escape.js';
-import { viewOf } from '../summary.js';
+import { standardSummaries, viewOf } from '../summary.js';
 import { dateText, diagnosticText, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
 import { recognitionLines } from './recognition-lines.js';
 import { batchSummaryMarkdown } from './markdown-summary.js';
@@ -71,8 +71,9 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
     return out.join('\n');
   }
   const view = viewOf(result, pack);
+  const standards = standardSummaries(view);
   out.push(`${h(2)} ${tr(L.standards, lang)}`, '', `| ${tr(L.standard, lang)} | ${tr(L.criteriaMet, lang)} | ${tr(L.unmetCol, lang)} | ${tr(L.naCol, lang)} |`, '|---|---|---|---|');
-  for (const s of view.standards) {
+  for (const s of standards) {
     const name = pack?.standards[String(s.standard)];
     out.push(`| ${s.standard}. ${mdCell(name ? tr(name, lang) : '')} | ${s.met}/${s.criteria.length} | ${s.unmet} | ${s.notAssessable} |`);
   }
@@ -105,7 +106,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
     out.push(`${h(2)} ${tr(L.dataNotes, lang)}`, '', ...remarks.map((d) => `- ${mdCode(locationText(d.location, ctx.cwd))} ${mdText(diagnosticText(d, lang))}`), '');
   }
   out.push(`${h(2)} ${tr(L.metBrief, lang)}`, '');
-  for (const s of view.standards) {
+  for (const s of standards) {
     const met = s.criteria.filter((c) => c.status === 'met').map((c) => c.criterion);
     const name = pack?.standards[String(s.standard)];
     out.push(`- ${tr(L.standard, lang)} ${s.standard}${name ? ` (${mdText(tr(name, lang))})` : ''}: ${met.length > 0 ? met.join(', ') : '—'}`);
