@@ -267,9 +267,15 @@ class Scanner {
       if (j >= text.length) bail();
       end = j;
       while (text.charCodeAt(end - 1) === SPACE) end--;
-      key = text.slice(at, end);
-      // yaml and js-style readers turn non-string keys into different strings: left to yaml.
-      if (resolveCorePlain(key) !== NOT_RESOLVED) bail();
+      const known = knownKey(text, at, end);
+      if (known !== undefined) {
+        key = known;
+      } else {
+        key = text.slice(at, end);
+        // yaml and js-style readers turn non-string keys into different strings: left to yaml.
+        if (resolveCorePlain(key) !== NOT_RESOLVED) bail();
+        if (end - at <= 1000 && key !== '__proto__' && key !== '<<') rememberKey(key);
+      }
     }
     if (end - at > 1000 || key === '__proto__' || key === '<<') bail();
     let j = end;
@@ -487,6 +493,30 @@ class OpenEntries {
     node.children = this.children.slice(base, this.childTop);
     this.childTop = base;
   }
+}
+
+/**
+ * Plain keys already read, by length and first character. School files use a few hundred distinct keys
+ * thousands of times: handing back the same string lets the engine skip hashing and interning a fresh
+ * copy for every duplicate check and property store. Bounded, since keys come from the input.
+ */
+const keyBuckets = new Map<number, string[]>();
+let keysKnown = 0;
+const MAX_KNOWN_KEYS = 4096;
+
+function knownKey(text: string, at: number, end: number): string | undefined {
+  const bucket = keyBuckets.get(((end - at) << 16) | text.charCodeAt(at));
+  if (bucket) for (const key of bucket) if (text.startsWith(key, at)) return key;
+  return undefined;
+}
+
+function rememberKey(key: string): void {
+  if (keysKnown >= MAX_KNOWN_KEYS) return;
+  const id = (key.length << 16) | key.charCodeAt(0);
+  const bucket = keyBuckets.get(id);
+  if (bucket) bucket.push(key);
+  else keyBuckets.set(id, [key]);
+  keysKnown++;
 }
 
 function isBreakOrSpace(c: number, atEnd: boolean): boolean {
