@@ -167,8 +167,6 @@ function collectEvidence(docs: SchoolDocuments): EvidenceEntry[] {
   });
 }
 
-/** What String#localeCompare uses, built once. */
-
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) =>
     compareStrings(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));

@@ -14,7 +14,9 @@ interface HistoryEntry {
  */
 export function recognitionStatus(profile: Record<string, unknown>, pack: RulePack, asOf: string): RecognitionStatus {
   const history = (Array.isArray(profile['lich_su_cong_nhan']) ? profile['lich_su_cong_nhan'] : []) as HistoryEntry[];
-  const last = [...history].filter((h) => typeof h.ngay_ky === 'string').sort((a, b) => a.ngay_ky!.localeCompare(b.ngay_ky!)).at(-1);
+  // The latest decision; ISO dates sort by code point (localeCompare would ask the collator for each pair).
+  let last: HistoryEntry | undefined;
+  for (const h of history) if (typeof h.ngay_ky === 'string' && (!last || h.ngay_ky >= last.ngay_ky!)) last = h;
   if (!last) return { lastLevel: null, decision: null, signedOn: null, expiresOn: null, state: 'none', monthsLeft: null, midCycle: null };
   const rules = pack.recognition;
   const expiresOn = addMonths(last.ngay_ky!, Math.round(rules.validity_years * 12));
