@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { schemasDir } from '../paths.js';
+import { AJV_OPTIONS, loadPrecompiled, PRECOMPILED_FILE, readSchemaSources, schemaFingerprint, type SchemaSource } from './precompiled.js';
 
 export const SCHEMA_BASE = 'https://chuan.schemas.local/';
 export const profileSchemaId = `${SCHEMA_BASE}truong.schema.json`;
@@ -9,20 +8,32 @@ export const standardSchemaId = (packId: string, n: number): string => `${SCHEMA
 
 let shared: SchemaRegistry | null = null;
 
-/** One Ajv instance per process (or worker) holding every schema in schemas/; validators compiled once, on first use. */
+export interface RegistryOptions {
+  /** The generated validators to use when they match the schema files; false: always compile with ajv. */
+  precompiled?: string | false;
+}
+
+/**
+ * Every schema in schemas/, one registry per process (or worker). Validators come from the code generated
+ * at build time when it matches the schema files, else ajv compiles each on first use.
+ */
 export class SchemaRegistry {
-  readonly ajv: Ajv2020;
+  private readonly sources: SchemaSource[];
   private readonly compiled = new Map<string, ValidateFunction>();
-  private readonly dir: string;
+  private readonly generated: Map<string, ValidateFunction> | null;
+  private allErrorsAjv: Ajv2020 | null = null;
   /** Stops at the first error; built on first use, for very large documents only (see validateDocument). */
   private firstErrorAjv: Ajv2020 | null = null;
 
-  constructor(dir: string = schemasDir) {
-    this.dir = dir;
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    for (const file of listSchemaFiles(dir)) {
-      this.ajv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
-    }
+  constructor(dir: string = schemasDir, options: RegistryOptions = {}) {
+    this.sources = readSchemaSources(dir);
+    const file = options.precompiled ?? PRECOMPILED_FILE;
+    this.generated = file === false ? null : loadPrecompiled(file, schemaFingerprint(this.sources));
+  }
+
+  /** Whether the validators come from the generated code. */
+  get usesPrecompiled(): boolean {
+    return this.generated !== null;
   }
 
   /**
@@ -30,10 +41,7 @@ export class SchemaRegistry {
    * list item into one array item by item, which is quadratic when thousands of items are wrong.
    */
   firstErrorValidator(id: string): ValidateFunction {
-    if (!this.firstErrorAjv) {
-      this.firstErrorAjv = new Ajv2020({ allErrors: false, strict: false, verbose: true });
-      for (const file of listSchemaFiles(this.dir)) this.firstErrorAjv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
-    }
+    this.firstErrorAjv ??= this.ajvWith(false);
     const validate = this.firstErrorAjv.getSchema(id);
     if (!validate) throw new Error(`schema not found: ${id}`);
     return validate;
@@ -45,26 +53,26 @@ export class SchemaRegistry {
   }
 
   has(id: string): boolean {
-    return this.ajv.getSchema(id) !== undefined || this.compiled.has(id);
+    return this.generated?.has(id) === true || this.compiled.has(id) || this.ajv().getSchema(id) !== undefined;
   }
 
   validator(id: string): ValidateFunction {
-    let validate = this.compiled.get(id);
+    let validate = this.generated?.get(id) ?? this.compiled.get(id);
     if (!validate) {
-      validate = this.ajv.getSchema(id);
+      validate = this.ajv().getSchema(id);
       if (!validate) throw new Error(`schema not found: ${id}`);
       this.compiled.set(id, validate);
     }
     return validate;
   }
-}
 
-function listSchemaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listSchemaFiles(full));
-    else if (entry.name.endsWith('.schema.json')) out.push(full);
+  private ajv(): Ajv2020 {
+    return (this.allErrorsAjv ??= this.ajvWith(true));
   }
-  return out;
+
+  private ajvWith(allErrors: boolean): Ajv2020 {
+    const ajv = new Ajv2020({ ...AJV_OPTIONS, allErrors });
+    for (const source of this.sources) ajv.addSchema(JSON.parse(source.text) as object);
+    return ajv;
+  }
 }
