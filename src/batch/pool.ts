@@ -34,11 +34,13 @@ export interface BatchOptions extends BatchSettings {
 }
 
 /**
- * A worker costs about as much to start (loading modules, compiling schemas and rules, then each pack's
- * validators on first use) as checking this many schools in a warm process: measured on copies of the
- * examples at ~0.9 s of CPU per worker against ~4.5 ms per school (both grow together on a slower machine).
+ * A worker costs about as much to start as checking this many schools in one warm thread: it loads the
+ * modules and its code is compiled again while its first schools run about three times slower, and on a
+ * machine with as many cores as workers the compiler and collector threads take time from the checking.
+ * Measured with two workers on two cores (the JSON report of generated schools): in-process 0.3 s +
+ * 1.7–1.8 ms per school, workers 1.1 s + 1.0 ms per school, even at about 1,100 schools.
  */
-export const WORKER_SETUP_IN_SCHOOLS = 200;
+export const WORKER_SETUP_IN_SCHOOLS = 550;
 
 export const defaultJobs = (): number => os.availableParallelism();
 
@@ -53,7 +55,7 @@ export function workerScriptPath(): string {
 /**
  * How many workers to start for a batch: 0 means check in-process. With k workers a batch of n schools
  * costs about WORKER_SETUP_IN_SCHOOLS + n/k school-checks of wall time, against n in-process, so workers
- * are used only when that is shorter (k = 2: from about 400 schools; k = 4: about 270; k = 8: about 230),
+ * are used only when that is shorter (k = 2: from about 1,100 schools; k = 4: about 730; k = 8: about 630),
  * and never with fewer than 2 schools per worker. `minSchools` replaces the cost model by a plain threshold.
  */
 export function workerCount(schools: number, jobs: number, minSchools?: number): number {

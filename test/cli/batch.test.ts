@@ -51,7 +51,7 @@ describe('--jobs', () => {
   let count: number;
   beforeAll(() => {
     // Enough schools for 4 workers to pay for their start-up (see workerCount).
-    const copies = Math.ceil(267 / exampleSchools().length);
+    const copies = Math.ceil(734 / exampleSchools().length);
     tree = districtTree(copies, fresh());
     count = copies * exampleSchools().length;
   });
