@@ -53,10 +53,11 @@ export function workerScriptPath(): string {
 }
 
 /**
- * How many workers to start for a batch: 0 means check in-process. With k workers a batch of n schools
- * costs about WORKER_SETUP_IN_SCHOOLS + n/k school-checks of wall time, against n in-process, so workers
- * are used only when that is shorter (k = 2: from about 1,100 schools; k = 4: about 730; k = 8: about 630),
- * and never with fewer than 2 schools per worker. `minSchools` replaces the cost model by a plain threshold.
+ * How many threads check a batch in parallel: 0 means this thread alone; k means k - 1 workers plus this
+ * thread. With k of them a batch of n schools costs about WORKER_SETUP_IN_SCHOOLS + n/k school-checks of
+ * wall time, against n in-process, so workers are used only when that is shorter (k = 2: from about 1,100
+ * schools; k = 4: about 730; k = 8: about 630), and never with fewer than 2 schools per thread.
+ * `minSchools` replaces the cost model by a plain threshold.
  */
 export function workerCount(schools: number, jobs: number, minSchools?: number): number {
   if (!Number.isInteger(jobs) || jobs <= 1) return 0;
@@ -119,8 +120,8 @@ async function runInProcess(
   }
 }
 
-/** Schools sent ahead to each worker, so that it never waits for the next one. */
-const IN_FLIGHT_PER_WORKER = 2;
+/** Schools sent ahead to each worker, so that it never waits for the next one (this thread answers between its own schools). */
+const IN_FLIGHT_PER_WORKER = 6;
 
 function runPool(
   dirs: string[],
@@ -202,6 +203,7 @@ function runPool(
         if (message.type === 'ready') {
           ready = true;
           dispatch();
+          startHere();
         } else if (message.type === 'result') {
           const at = inFlight.indexOf(message.index);
           if (at >= 0) inFlight.splice(at, 1);
@@ -217,6 +219,29 @@ function runPool(
       });
     };
 
-    for (let i = 0; i < count; i++) spawn();
+    // This thread checks schools too, between the workers' messages: it would otherwise be idle, and with
+    // as many checkers as cores it is one isolate fewer to start, to compile the code for and to keep in memory.
+    const checkHere = async (): Promise<void> => {
+      const here = prepared();
+      const payload = payloadMaker(task, here);
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (settled) return;
+        const index = take();
+        if (index === undefined) return;
+        options.onProgress?.({ done, total, dir: dirs[index]! });
+        record(index, payload(checkOneSafely(dirs[index]!, here)));
+      }
+    };
+
+    // Started once a worker has its first schools, so that the workers are never left without any.
+    let startedHere = false;
+    const startHere = (): void => {
+      if (startedHere) return;
+      startedHere = true;
+      checkHere().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
+    };
+
+    for (let i = 0; i < count - 1; i++) spawn();
   });
 }
