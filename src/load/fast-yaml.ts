@@ -13,8 +13,8 @@ export interface FastParse {
 }
 
 /** Parses `text` on the fast path, or returns null when the file must take the reference path. */
-export function parseFast(text: string): FastParse | null {
-  return scanYaml(text);
+export function parseFast(text: string, plain = false): FastParse | null {
+  return scanYaml(text, plain);
 }
 
 /** yaml's walk over the ranges: the node at `path` or its nearest ancestor; `key` gives the key's range. */

@@ -63,7 +63,7 @@ export function loadYamlFile(file: string, diagnostics: Diagnostic[], parser: Ya
     diagnostics.push({ code: 'file/encoding', severity: 'error', location: offsetLocation(file, bytes, decoded.byteOffset), message: decoded.message });
     return null;
   }
-  const parsed = parseYaml(file, decoded.text, parser);
+  const parsed = parseYaml(file, decoded.text, parser, decoded.plain);
   if (!parsed.ok) {
     diagnostics.push(...parsed.diagnostics);
     return null;

@@ -31,9 +31,10 @@ export type ParseResult = { ok: true; yaml: YamlFile } | { ok: false; diagnostic
  */
 export type YamlParser = 'fast' | 'reference';
 
-export function parseYaml(file: string, text: string, parser: YamlParser = 'fast'): ParseResult {
+/** `plain`: decodeText found only plain characters (the fast reader then need not look for the others). */
+export function parseYaml(file: string, text: string, parser: YamlParser = 'fast', plain = false): ParseResult {
   if (parser === 'fast') {
-    const fast = parseFast(text);
+    const fast = parseFast(text, plain);
     if (fast) return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines: new LineIndex(text) }, values: fast.values } };
   }
   return parseReference(file, text);
