@@ -73,22 +73,13 @@ class BufferedFile {
     this.fd = fs.openSync(file, 'wx');
   }
 
-  write(data: string | Uint8Array): void {
-    if (typeof data === 'string') {
-      // At most 3 bytes of UTF-8 per UTF-16 unit.
-      if (data.length * 3 > this.buffer.length - this.used) {
-        this.flush();
-        if (data.length * 3 > this.buffer.length) return this.writeOut(Buffer.from(data, 'utf8'));
-      }
-      this.used += this.buffer.write(data, this.used, 'utf8');
-      return;
-    }
-    if (data.length > this.buffer.length - this.used) {
+  write(text: string): void {
+    // At most 3 bytes of UTF-8 per UTF-16 unit.
+    if (text.length * 3 > this.buffer.length - this.used) {
       this.flush();
-      if (data.length > this.buffer.length) return this.writeOut(data);
+      if (text.length * 3 > this.buffer.length) return this.writeOut(Buffer.from(text, 'utf8'));
     }
-    this.buffer.set(data, this.used);
-    this.used += data.length;
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   close(): void {
