@@ -119,11 +119,11 @@ export interface SchoolResult {
   progress?: SchoolProgress;
 }
 
+/** A line of the school's evidence register, as the reports name it (code, title, the criteria it supports). */
 export interface EvidenceEntry {
   code: string;
   title: string;
   criteria: string[];
-  location: SourceLocation | null;
 }
 
 export interface OverlayChange {

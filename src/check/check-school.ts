@@ -158,11 +158,10 @@ function collectRecords(docs: SchoolDocuments): RecordEntry[] {
 function collectEvidence(docs: SchoolDocuments): EvidenceEntry[] {
   return docs.standards.flatMap((yaml) => {
     const list = (yaml?.value as { minh_chung?: Record<string, unknown>[] } | null)?.minh_chung ?? [];
-    return list.map((entry, index) => ({
+    return list.map((entry) => ({
       code: String(entry['ma']),
       title: String(entry['ten']),
       criteria: Array.isArray(entry['tieu_chi']) ? entry['tieu_chi'].map(String) : [],
-      location: locate(yaml!, ['minh_chung', index]),
     }));
   });
 }

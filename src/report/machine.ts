@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Rule, RulePack } from '../engine/rule-types.js';
-import type { Diagnostic, Finding, Lang, SchoolResult, SourceLocation } from '../types.js';
+import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types.js';
 import { findPack, findRule, tr, type FormatContext } from './context.js';
 import { compareStrings } from '../discover/discover.js';
 import { compareFindings, viewOf, type SchoolView } from './summary.js';
@@ -71,12 +71,17 @@ export function findingTitle(f: Finding, ctx: FormatContext): string {
   if (!found) return oneLine(`${f.criterion} ${f.ruleId}${f.subject ? ` — ${f.subject}` : ''}`);
   if (f.subject) return titleLine(f.criterion, tr(found.rule.title, ctx.lang), f.subject, found.rule.verification);
   // Most findings have no subject: their title is the same for every school.
-  let titles = ruleTitles.get(found.rule);
-  if (!titles) ruleTitles.set(found.rule, (titles = {}));
-  return (titles[ctx.lang] ??= titleLine(f.criterion, tr(found.rule.title, ctx.lang), undefined, found.rule.verification));
+  return (linesOf(found.rule)[`${ctx.lang}-title`] ??= titleLine(f.criterion, tr(found.rule.title, ctx.lang), undefined, found.rule.verification));
 }
 
-const ruleTitles = new WeakMap<Rule, Partial<Record<Lang, string>>>();
+/** Lines that read the same for a rule in every school (its title, its met line), built once per language. */
+const ruleLines = new WeakMap<Rule, Record<string, string>>();
+
+function linesOf(rule: Rule): Record<string, string> {
+  let lines = ruleLines.get(rule);
+  if (!lines) ruleLines.set(rule, (lines = {}));
+  return lines;
+}
 
 function titleLine(criterion: string, title: string, subject: string | undefined, verification: Rule['verification']): string {
   return oneLine(`${criterion} ${title}${subject ? ` — ${subject}` : ''}${verification === 'unverified' ? ' †' : ''}`);
@@ -95,13 +100,8 @@ export function findingMessage(f: Finding, role: FindingRole, ctx: FormatContext
   const found = ruleOf(f, ctx);
   if ((role !== 'met' && role !== 'not_applicable') || f.subject || !found) return `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`;
   // A met or not-applicable indicator reads the same in every school: build its line once.
-  let lines = constantMessages.get(found.rule);
-  if (!lines) constantMessages.set(found.rule, (lines = {}));
-  const key = role === 'met' ? `${ctx.lang}-met` : `${ctx.lang}-na`;
-  return (lines[key] ??= `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`);
+  return (linesOf(found.rule)[`${ctx.lang}-${role}`] ??= `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`);
 }
-
-const constantMessages = new WeakMap<Rule, Record<string, string>>();
 
 /** The status part alone ("chưa đạt — 60 % (15/25) — yêu cầu ≥ 70 % — cần thêm 3 giáo viên"), for formats that show the title apart. */
 export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext): string {

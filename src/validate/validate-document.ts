@@ -12,7 +12,9 @@ export const FULL_VALIDATION_MAX_VALUES = 5000;
 
 /** Validates one parsed YAML file; every error becomes a located Vietnamese diagnostic. */
 export function validateDocument(registry: SchemaRegistry, schemaId: string, yaml: YamlFile): Diagnostic[] {
-  if ((yaml.values ?? countValues(yaml.value, FULL_VALIDATION_MAX_VALUES, 0)) <= FULL_VALIDATION_MAX_VALUES) {
+  // The fast reader counts the values as it reads; other documents are walked.
+  const tooMany = yaml.values !== undefined ? yaml.values > FULL_VALIDATION_MAX_VALUES : exceedsValues(yaml.value, FULL_VALIDATION_MAX_VALUES);
+  if (!tooMany) {
     const validate = registry.validator(schemaId);
     return validate(yaml.value) ? [] : toDiagnostics(validate.errors ?? [], yaml);
   }

@@ -37,7 +37,7 @@ function inject(r: SchoolResult, s: string, root: string): SchoolResult {
       ...(f.waiver ? { waiver: { ...f.waiver, reason: s } } : {}),
     })),
     diagnostics: r.diagnostics.map((d) => ({ ...d, message: { vi: `${d.message.vi}${s}`, en: `${d.message.en}${s}` }, location: move(d.location) })),
-    evidence: r.evidence.map((e) => ({ ...e, code: s, title: s, location: move(e.location) })),
+    evidence: r.evidence.map((e) => ({ ...e, code: s, title: s })),
   };
 }
 
