@@ -6,7 +6,7 @@ import type { Rule, RulePack } from '../engine/rule-types.js';
 import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types.js';
 import { findPack, findRule, tr, type FormatContext } from './context.js';
 import { compareStrings } from '../discover/discover.js';
-import { compareFindings, viewOf, type SchoolView } from './summary.js';
+import { sortFindings, viewOf, type SchoolView } from './summary.js';
 import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
 
 /** A path relative to the working directory with forward slashes ("../x" when outside it); never machine-specific. */
@@ -51,8 +51,8 @@ export function findingRoles(result: SchoolResult, ctx: FormatContext, view: Sch
 }
 
 /** Findings in report order (standard, criterion, rule, subject), independent of the machine's locale. */
-export function sortedFindings(result: SchoolResult): Finding[] {
-  return [...result.findings].sort(compareFindings);
+export function sortedFindings(result: SchoolResult, ctx: FormatContext): Finding[] {
+  return sortFindings(result.findings, findPack(ctx.ruleSet, result.packId));
 }
 
 /** Code-point order, independent of the machine's locale. */

@@ -23,7 +23,7 @@ export function githubFormatter(results: SchoolResult[], ctx: FormatContext): st
     lines.push(`::group::${escapeData(`${relPath(r.dir, ctx.cwd)} — ${r.profile.name}: ${state}`)}`);
     for (const d of r.diagnostics) lines.push(diagnosticCommand(d, r, ctx));
     const roles = findingRoles(r, ctx);
-    for (const f of sortedFindings(r)) {
+    for (const f of sortedFindings(r, ctx)) {
       const role = roles.get(f) ?? 'ignored';
       const command = COMMAND[role];
       if (command) lines.push(findingCommand(f, role, command, r, ctx));

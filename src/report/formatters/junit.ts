@@ -67,7 +67,7 @@ function schoolSuite(r: SchoolResult, key: string, ctx: FormatContext): { xml: s
     }
   } else {
     const roles = findingRoles(r, ctx);
-    for (const group of groupByRule(sortedFindings(r))) {
+    for (const group of groupByRule(sortedFindings(r, ctx))) {
       counts.tests += 1;
       const role = ROLE_ORDER.find((x) => group.some((f) => roles.get(f) === x)) ?? 'met';
       const first = group[0]!;

@@ -61,7 +61,7 @@ export function sarifFormatter(results: SchoolResult[], ctx: FormatContext): str
     const school = relPath(r.dir, ctx.cwd);
     for (const d of r.diagnostics) out.push(diagnosticResult(d, r, school, ruleIndex, ctx));
     const roles = findingRoles(r, ctx);
-    for (const f of sortedFindings(r)) {
+    for (const f of sortedFindings(r, ctx)) {
       const role = roles.get(f) ?? 'ignored';
       const level = RESULT_LEVEL[role]?.(f);
       if (level) out.push(findingResult(f, role, level, r, school, ruleIndex, ctx));
