@@ -9,7 +9,8 @@ import type { RuleSet } from '../engine/rule-types.js';
 import { jsonHead, jsonTail, sumTotals } from '../report/formatters/json.js';
 import type { OverlayChange } from '../types.js';
 import { runBatch, type BatchOptions } from './pool.js';
-import { jsonContext, type JsonPayload, type JsonTaskFormat, type SchoolVerdict } from './task.js';
+import { ParkedTexts } from './parked-texts.js';
+import { jsonContext, type JsonPayload, type TaskPayload, type JsonTaskFormat, type SchoolVerdict } from './task.js';
 
 export interface JsonReportTarget {
   /** Absolute path of the report. */
@@ -34,14 +35,21 @@ export async function writeJsonReport(dirs: string[], batch: BatchOptions, targe
     out = new BufferedFile(tmp);
     const file = out;
     file.write(jsonHead(ctx));
-    await runBatch(dirs, batch, { kind: 'json', format: target.format }, (index, payload) => {
+    const parked = new ParkedTexts();
+    const deliver = (index: number, payload: TaskPayload): void => {
       const school = payload as JsonPayload;
       file.write(index === 0 ? '\n' : ',\n');
       file.write(school.text);
+      if (typeof school.text !== 'string') parked.release(school.text);
       totals = sumTotals([totals, school.totals]);
       packIds.add(school.packId);
       verdicts.push(school.verdict);
-    });
+    };
+    const park = (payload: TaskPayload): TaskPayload => {
+      const school = payload as JsonPayload;
+      return typeof school.text === 'string' ? { ...school, text: parked.park(school.text) } : school;
+    };
+    await runBatch(dirs, batch, { kind: 'json', format: target.format }, deliver, park);
     file.write(jsonTail(ctx, totals, packIds, verdicts.length));
     file.close();
     fs.renameSync(tmp, target.file);
@@ -73,13 +81,23 @@ class BufferedFile {
     this.fd = fs.openSync(file, 'wx');
   }
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
+    if (typeof text !== 'string') return this.writeBytes(text);
     // At most 3 bytes of UTF-8 per UTF-16 unit.
     if (text.length * 3 > this.buffer.length - this.used) {
       this.flush();
       if (text.length * 3 > this.buffer.length) return this.writeOut(Buffer.from(text, 'utf8'));
     }
     this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    if (bytes.length > this.buffer.length - this.used) {
+      this.flush();
+      if (bytes.length > this.buffer.length) return this.writeOut(bytes);
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
   }
 
   close(): void {

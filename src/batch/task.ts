@@ -25,8 +25,11 @@ export interface SchoolVerdict {
 }
 
 export interface JsonPayload {
-  /** The school's JSON text as it stands inside `"results": [...]`. */
-  text: string;
+  /**
+   * The school's JSON text as it stands inside `"results": [...]`; its UTF-8 bytes while it waits for an
+   * earlier school (parked-texts.ts).
+   */
+  text: string | Buffer;
   totals: JsonSchoolPart['totals'];
   packId: string | null;
   verdict: SchoolVerdict;

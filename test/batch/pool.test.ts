@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSchools, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchProgress } from '../../src/batch/index.js';
 import { KnownError } from '../../src/errors.js';
@@ -156,5 +157,30 @@ parentPort.on('message', (m) => {
     expect(results.map((r) => r.outcome)).toEqual(['reached', 'reached', 'invalid', 'reached', 'reached', 'reached']);
     expect(results[2]!.diagnostics[0]!.code).toBe('internal/error');
     expect(results[2]!.diagnostics[0]!.message.vi).toContain('các trường khác vẫn được kiểm tra');
+  });
+});
+
+describe('a school too large for the heap limit of a worker', () => {
+  it('is checked again in the main thread, exactly as in-process; the schools after it still go to workers', async () => {
+    const root = fresh();
+    const dirs = ['a', 'tran-bo-nho', 'c', 'd'].map((name) => {
+      fs.cpSync(exampleSchools()[0]!, path.join(root, name), { recursive: true });
+      return path.join(root, name);
+    });
+    // The real worker, except that the school named tran-bo-nho fills its heap until V8 stops it.
+    const script = path.join(root, 'worker-day.mjs');
+    fs.writeFileSync(
+      script,
+      `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (m) => {
+  if (m.type === 'check' && m.dir.endsWith('tran-bo-nho')) for (const hog = []; ; ) hog.push(new Array(1e5).fill(m.index));
+});
+await import(${JSON.stringify(pathToFileURL(workerScriptPath()).href)});
+`,
+    );
+    const expected = await checkSchools(dirs, { asOf: AS_OF, configFile: null, jobs: 1 });
+    const results = await checkSchools(dirs, { asOf: AS_OF, configFile: null, jobs: 2, minSchoolsForWorkers: 0, workerScript: script, workerHeap: { maxOldGenerationSizeMb: 64 } });
+    expect(results).toEqual(expected);
+    expect(results[1]!.diagnostics.some((d) => d.code === 'internal/error')).toBe(false);
   });
 });
