@@ -37,12 +37,13 @@ export interface BatchOptions extends BatchSettings {
 
 /**
  * A worker costs about as much to start as checking this many schools in one warm thread: it loads the
- * modules and its code is compiled again while its first schools run about three times slower, and on a
- * machine with as many cores as workers the compiler and collector threads take time from the checking.
- * Measured with two workers on two cores (the JSON report of generated schools): in-process 0.3 s +
- * 1.7–1.8 ms per school, workers 1.1 s + 1.0 ms per school, even at about 1,100 schools.
+ * modules and its code is compiled again while its first schools run slower, and on a machine with as
+ * many cores as threads the compiler and collector threads take time from the checking. Measured on two
+ * cores (the JSON report of generated schools, medians of 7 alternating runs): one thread 0.53, 0.86,
+ * 1.29, 1.72, 2.20 s for 100, 250, 500, 700, 1,000 schools; this thread and a worker 0.69, 1.05, 1.37,
+ * 1.74, 2.03 s: even at about 720 schools.
  */
-export const WORKER_SETUP_IN_SCHOOLS = 550;
+export const WORKER_SETUP_IN_SCHOOLS = 360;
 
 export const defaultJobs = (): number => os.availableParallelism();
 
@@ -50,7 +51,7 @@ export const defaultJobs = (): number => os.availableParallelism();
  * A worker's heap. V8 lets an old generation grow, after each full collection, to up to 4 times what
  * survived it when the limit is the default (gigabytes), and 1.3 times under 256 MB; a worker keeps about
  * 17 MB alive, so the limit bounds the garbage, not the work. A young generation of 16 MB instead of
- * 48 MB costs no time (measured at 45,000 schools: 8 MB made it 20 % slower). A school that still does
+ * 48 MB costs no time (at 45,000 schools; 12 MB made it 13 % slower, 8 MB 20 %). A school that still does
  * not fit is checked again in the main thread, which has no such limit.
  */
 export const WORKER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
@@ -66,8 +67,8 @@ export function workerScriptPath(): string {
 /**
  * How many threads check a batch in parallel: 0 means this thread alone; k means k - 1 workers plus this
  * thread. With k of them a batch of n schools costs about WORKER_SETUP_IN_SCHOOLS + n/k school-checks of
- * wall time, against n in-process, so workers are used only when that is shorter (k = 2: from about 1,100
- * schools; k = 4: about 730; k = 8: about 630), and never with fewer than 2 schools per thread.
+ * wall time, against n in-process, so workers are used only when that is shorter (k = 2: from 721 schools;
+ * k = 4: from 481; k = 8: from 412), and never with fewer than 2 schools per thread.
  * `minSchools` replaces the cost model by a plain threshold.
  */
 export function workerCount(schools: number, jobs: number, minSchools?: number): number {

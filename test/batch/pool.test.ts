@@ -22,12 +22,12 @@ describe('workerCount: in-process for one job or while workers would not pay for
     [1000, 0, 0],
     [3, 4, 0],
     [7, 2, 0],
-    [1100, 2, 0],
-    [1101, 2, 2],
-    [733, 4, 0],
-    [734, 4, 4],
-    [628, 8, 0],
-    [629, 8, 8],
+    [720, 2, 0],
+    [721, 2, 2],
+    [480, 4, 0],
+    [481, 4, 4],
+    [411, 8, 0],
+    [412, 8, 8],
     [1000, 4, 4],
     [3000, 64, 64],
     [20, 8, 0],
@@ -35,7 +35,7 @@ describe('workerCount: in-process for one job or while workers would not pay for
     expect(workerCount(schools, jobs)).toBe(workers);
   });
   it('the cost model: setup of one worker ≈ WORKER_SETUP_IN_SCHOOLS school checks', () => {
-    expect(WORKER_SETUP_IN_SCHOOLS).toBe(550);
+    expect(WORKER_SETUP_IN_SCHOOLS).toBe(360);
   });
   it('an explicit threshold replaces the model, still with at least 2 schools per worker', () => {
     expect(workerCount(1, 4, 0)).toBe(0);
