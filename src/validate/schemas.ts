@@ -1,4 +1,5 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemasDir } from '../paths.js';
 import { AJV_OPTIONS, loadPrecompiled, PRECOMPILED_FILE, readSchemaSources, schemaFingerprint, type SchemaSource } from './precompiled.js';
 
@@ -71,8 +72,16 @@ export class SchemaRegistry {
   }
 
   private ajvWith(allErrors: boolean): Ajv2020 {
-    const ajv = new Ajv2020({ ...AJV_OPTIONS, allErrors });
+    const ajv = new (loadAjv())({ ...AJV_OPTIONS, allErrors });
     for (const source of this.sources) ajv.addSchema(JSON.parse(source.text) as object);
     return ajv;
   }
+}
+
+/**
+ * ajv's compiler, loaded only when a schema has to be compiled here: with the validators generated at build
+ * time a thread never needs it, and not loading it saves each thread about 25 ms and 4 MB.
+ */
+function loadAjv(): typeof Ajv2020 {
+  return (createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020;
 }

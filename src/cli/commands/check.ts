@@ -64,7 +64,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const stepSummary = summaryPath && targets.some((t) => t.format === 'github') ? path.resolve(io.cwd, summaryPath) : undefined;
   if (stepSummary) assertOutsideInputs(stepSummary, schools);
   const level = options.level ? (options.level as LevelId) : undefined;
-  const progress = createProgress(io, lang);
+  const progress = await createProgress(io, lang);
   const batch: BatchOptions = {
     asOf,
     configFile,
