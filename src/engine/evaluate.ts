@@ -74,7 +74,8 @@ function toFinding(rule: Rule, outcome: Outcome, fileRef: DataRef, locateRef: Lo
     location: locateRef(outcome.ref ?? fileRef),
   };
   if (outcome.measure) finding.measure = outcome.measure;
-  if (outcome.gap !== undefined) finding.gap = outcome.gap;
+  // Numbers too large to be real data (1e307 pupils) make a shortfall infinite, which no report can show.
+  if (outcome.gap !== undefined && Number.isFinite(outcome.gap)) finding.gap = outcome.gap;
   if (outcome.unit) finding.unit = outcome.unit;
   if (outcome.subject) finding.subject = outcome.subject;
   if (outcome.missingData?.length) finding.missingData = distinct(outcome.missingData);

@@ -96,7 +96,8 @@ export function neverToOpen(dir: string, maxBytes: number): string[] {
 
 /** The reads that are neither inside one of `allowed`, nor the package's own rules/ and schemas/, nor the tool's own temporary files. */
 export function readsOutside(reads: string[], allowed: string[]): string[] {
-  const roots = [...allowed, path.join(packageRoot, 'rules'), path.join(packageRoot, 'schemas'), path.join(packageRoot, 'package.json')];
+  // The package's own files (rules, schemas, and the code of its dependencies, some loaded only when first needed) are not input.
+  const roots = [...allowed, ...['rules', 'schemas', 'package.json', 'node_modules', 'dist'].map((name) => path.join(packageRoot, name))];
   return reads.filter((r) => !path.basename(r).startsWith('.chuan-tmp-') && !roots.some((root) => r === root || r.startsWith(root + path.sep)));
 }
 
