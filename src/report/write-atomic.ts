@@ -23,15 +23,24 @@ export function writeFileAtomic(file: string, content: string): void {
 
 /**
  * Reports never go inside a school folder being checked: the tool does not touch its input. Folders are
- * compared by their real paths, so a symbolic link outside that leads into a school folder is caught too.
- * The report's own name is not resolved: the rename replaces a link there, never what it points to.
+ * compared by identity (device and inode, which is what their real paths name), so a symbolic link
+ * outside that leads into a school folder is caught too: the folders the report would be written in are
+ * looked at once, and each school once, with one stat. The report's own name is not followed: the rename
+ * replaces a link there, never what it points to.
  */
 export function assertOutsideInputs(file: string, inputs: string[]): void {
   const absolute = path.resolve(file);
-  const target = path.join(realDir(path.dirname(absolute)), path.basename(absolute));
+  const around = new Set<string>();
+  const own = identity(absolute, false);
+  if (own) around.add(own);
+  for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
+    const id = identity(dir, true);
+    if (id) around.add(id);
+    if (path.dirname(dir) === dir) break;
+  }
   for (const dir of inputs) {
-    const rel = path.relative(realDir(path.resolve(dir)), target);
-    if (rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))) {
+    const id = identity(path.resolve(dir), true);
+    if (id && around.has(id)) {
       throw new KnownError({
         vi: `không ghi báo cáo vào trong thư mục trường đang kiểm tra (${dir}); chọn nơi khác cho --output`,
         en: `refusing to write a report inside a checked school folder (${dir}); choose another --output`,
@@ -40,12 +49,12 @@ export function assertOutsideInputs(file: string, inputs: string[]): void {
   }
 }
 
-/** The real path of `dir`, resolving its deepest existing ancestor (the rest may not exist yet). */
-function realDir(dir: string): string {
-  const parent = path.dirname(dir);
+/** Device and inode of what `file` names (through links when `follow`), or null when there is nothing there. */
+function identity(file: string, follow: boolean): string | null {
   try {
-    return fs.realpathSync(dir);
+    const stat = follow ? fs.statSync(file, { bigint: true }) : fs.lstatSync(file, { bigint: true });
+    return `${stat.dev}:${stat.ino}`;
   } catch {
-    return parent === dir ? dir : path.join(realDir(parent), path.basename(dir));
+    return null;
   }
 }
