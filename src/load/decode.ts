@@ -64,10 +64,11 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
       },
     };
   }
-  if (text.includes('\u0000')) {
+  const plain = !NOT_PLAIN.test(text);
+  // NUL is not a plain character: only a text that is not plain needs a second look for one.
+  if (!plain && text.includes('\u0000')) {
     return { ok: false, byteOffset: start + Buffer.from(text.slice(0, text.indexOf('\u0000'))).length, message: { vi: 'tệp chứa ký tự NUL; đây không phải tệp văn bản YAML', en: 'the file contains NUL characters; it is not a YAML text file' } };
   }
-  const plain = !NOT_PLAIN.test(text);
   return { ok: true, text: plain ? text : text.normalize('NFC'), plain };
 }
 
