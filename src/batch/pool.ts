@@ -236,7 +236,6 @@ function runPool(
         if (message.type === 'ready') {
           ready = true;
           dispatch();
-          startHere();
         } else if (message.type === 'result') {
           const at = inFlight.indexOf(message.index);
           if (at >= 0) inFlight.splice(at, 1);
@@ -250,6 +249,9 @@ function runPool(
       worker.on('exit', (code) => {
         if (live.has(worker)) lost(`worker exited with code ${code}`);
       });
+      // Its first schools go out now: they wait in its port while it starts (about 0.1 s), and this thread
+      // checks the ones after them meanwhile.
+      dispatch();
     };
 
     // This thread checks schools too, between the workers' messages: it would otherwise be idle, and with
@@ -265,14 +267,8 @@ function runPool(
       }
     };
 
-    // Started once a worker has its first schools, so that the workers are never left without any.
-    let startedHere = false;
-    const startHere = (): void => {
-      if (startedHere) return;
-      startedHere = true;
-      checkHere().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
-    };
 
     for (let i = 0; i < count - 1; i++) spawn();
+    checkHere().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
   });
 }

@@ -167,13 +167,16 @@ describe('a school too large for the heap limit of a worker', () => {
       fs.cpSync(exampleSchools()[0]!, path.join(root, name), { recursive: true });
       return path.join(root, name);
     });
-    // The real worker, except that the school named tran-bo-nho fills its heap until V8 stops it.
+    // The real worker, except that the school named tran-bo-nho fills its heap until V8 stops it. Its
+    // listener wraps the real one: a listener of its own would start the port before the real worker listens.
     const script = path.join(root, 'worker-day.mjs');
     fs.writeFileSync(
       script,
       `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', (m) => {
+const on = parentPort.on.bind(parentPort);
+parentPort.on = (event, listener) => on(event, event !== 'message' ? listener : (m) => {
   if (m.type === 'check' && m.dir.endsWith('tran-bo-nho')) for (const hog = []; ; ) hog.push(new Array(1e5).fill(m.index));
+  listener(m);
 });
 await import(${JSON.stringify(pathToFileURL(workerScriptPath()).href)});
 `,
