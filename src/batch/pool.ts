@@ -175,7 +175,10 @@ function runPool(
     }
     return local;
   };
-  const checkHereNow = (index: number): TaskPayload => here().payload(checkOneSafely(dirs[index]!, here().options));
+  const checkHereNow = (index: number): TaskPayload => {
+    const { options: checkOptions, payload } = here();
+    return payload(checkOneSafely(dirs[index]!, checkOptions));
+  };
 
   return new Promise((resolve, reject) => {
     const finish = (error?: Error): void => {
