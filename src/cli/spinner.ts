@@ -29,7 +29,7 @@ export function progressText(done: number, total: number, dir: string, lang: Lan
 
 /**
  * The progress display for a run, drawn through io.stderr (so tests see exactly what a terminal would).
- * ora is loaded only for a terminal: it takes about 40 ms to load, a tenth of a one-school check.
+ * ora is loaded only for a terminal: it takes about 40 ms to load, a sixth of a one-school check.
  */
 export async function createProgress(io: CliIo, lang: Lang): Promise<Progress> {
   if (!progressEnabled(io)) return silent;
