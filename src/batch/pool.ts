@@ -270,7 +270,6 @@ function runPool(
       }
     };
 
-
     for (let i = 0; i < count - 1; i++) spawn();
     checkHere().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
   });
