@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkSchools, defaultJobs, findSchools, type BatchOptions } from '../../batch/index.js';
+import { checkSchools, defaultJobs, findSchools, WORKER_HEAP, workerCount, WorkerStandby, workerScriptPath, type BatchOptions } from '../../batch/index.js';
 import { writeJsonReport } from '../../batch/json-report.js';
 import { verdictOf, type SchoolVerdict } from '../../batch/task.js';
 import { KnownError } from '../../errors.js';
@@ -15,7 +15,7 @@ import { fitStepSummary, writeReportDir } from '../../report/output-dir.js';
 import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
 import type { Lang, LevelId, SchoolResult } from '../../types.js';
 import { toolVersion } from '../../version.js';
-import { parseFormatSpecs } from '../format-specs.js';
+import { parseFormatSpecs, type FormatTarget } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
 import { createProgress } from '../spinner.js';
 
@@ -48,13 +48,33 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     throw new KnownError({ vi: `--as-of phải là ngày dạng YYYY-MM-DD (đang ghi "${asOf}")`, en: `--as-of must be a YYYY-MM-DD date` });
   }
   const jobs = parseJobs(options.jobs);
-  const baseline = options.baseline !== undefined ? readReport(path.resolve(io.cwd, options.baseline), options.baseline) : undefined;
   const targets = parseFormatSpecs(options.format, options.output);
   const inputs = paths.length > 0 ? paths : ['.'];
+  const schools = findSchools(inputs, io.cwd);
+  // The workers load their code while this thread loads the rules and the configuration.
+  const threads = workerCount(schools.length, jobs);
+  const standby = threads > 1 ? new WorkerStandby(threads - 1, workerScriptPath(), WORKER_HEAP) : undefined;
+  try {
+    return await checkFound(schools, inputs, { lang, asOf, jobs, targets, ...(standby ? { standby } : {}) }, options, io);
+  } finally {
+    standby?.stop();
+  }
+}
+
+interface CheckPlan {
+  lang: Lang;
+  asOf: string;
+  jobs: number;
+  targets: FormatTarget[];
+  standby?: WorkerStandby;
+}
+
+async function checkFound(schools: string[], inputs: string[], plan: CheckPlan, options: CheckCommandOptions, io: CliIo): Promise<number> {
+  const { lang, asOf, jobs, targets, standby } = plan;
+  const baseline = options.baseline !== undefined ? readReport(path.resolve(io.cwd, options.baseline), options.baseline) : undefined;
   const configFile = findConfigFile(options.config, inputs[0]!, io.cwd);
   const config = loadConfig(configFile);
   const { ruleSet, changes } = applyOverlay(loadRuleSet(), config);
-  const schools = findSchools(inputs, io.cwd);
   for (const target of targets) {
     if (target.file) assertOutsideInputs(path.resolve(io.cwd, target.file), schools);
   }
@@ -69,6 +89,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     asOf,
     configFile,
     jobs,
+    ...(standby ? { standby } : {}),
     ...(level ? { level } : {}),
     prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}) },
     onProgress: (p) => progress.update(p.done, p.total, p.dir),
