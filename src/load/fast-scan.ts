@@ -3,7 +3,9 @@
 // comments. It builds the data exactly as yaml's toJS and the ranges exactly as yaml's node.range, and
 // returns null (reference parser, `yaml`, instead) at the first thing outside that subset: anchors,
 // aliases, tags, block scalars, multi-line scalars, escapes, explicit keys, document markers, odd
-// indentation, duplicate or non-string keys, and any syntax error. test/perf proves the equivalence.
+// indentation, non-string keys, duplicate keys in flow mappings, and any syntax error. Duplicate keys of
+// block mappings are read through and listed, for the same diagnostics as yaml-limits.ts gives.
+// test/perf proves the equivalence.
 import { NOT_RESOLVED, resolveCorePlain } from './fast-scalars.js';
 
 /** A node's [start, end) in the text, as yaml's `node.range[0]` and `node.range[1]`. */
@@ -25,6 +27,13 @@ export interface Scanned {
   root: PosNode;
   /** Values in the document (mappings, sequences and scalars, the root included): one per node. */
   values: number;
+  /** Keys repeated in a block mapping, where each repetition starts; the document is invalid when there are any. */
+  duplicates: DuplicateKey[];
+}
+
+export interface DuplicateKey {
+  key: string;
+  at: number;
 }
 
 /** Deepest nesting the fast path takes (real files need about 6); far below the reference path's guard (64). */
@@ -74,6 +83,7 @@ class Scanner {
   private readonly entries = new OpenEntries();
   /** Nodes built so far; every value has one. */
   private nodes = 0;
+  private readonly duplicates: DuplicateKey[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -84,7 +94,7 @@ class Scanner {
     const root = this.blockMap(0, this.first, value);
     // Nothing after the root mapping but blank lines: a comment there would be folded into its range.
     if (this.first < this.text.length || commentInGap(this.text, root.end, 0)) bail();
-    return { value, root, values: this.nodes };
+    return { value, root, values: this.nodes, duplicates: this.duplicates };
   }
 
   /** Moves to the next line that holds content (skips blank and comment lines); sets indent and first. */
@@ -127,7 +137,7 @@ class Scanner {
       // "..." in the first column ends a document.
       if (indent === 0 && this.text.startsWith('...', keyAt)) bail();
       const key = this.key(keyAt, false);
-      if (Object.prototype.hasOwnProperty.call(value, key)) bail();
+      if (Object.prototype.hasOwnProperty.call(value, key)) this.duplicates.push({ key, at: keyAt });
       const child = this.mapValue(indent, this.afterColon, value, key);
       this.entries.pushChild(child);
       // The cursor is on the next content line.

@@ -2,7 +2,7 @@
 // yaml-file.ts falls back to the reference parser (`yaml`) for every file the scan does not take, so
 // diagnostics and locations never depend on which path ran.
 import type { YamlPath } from '../types.js';
-import { scanYaml, type PosNode } from './fast-scan.js';
+import { scanYaml, type DuplicateKey, type PosNode } from './fast-scan.js';
 
 /** Value and ranges of one file parsed on the fast path. */
 export interface FastParse {
@@ -10,6 +10,8 @@ export interface FastParse {
   root: PosNode;
   /** Values in the document, as validate-document counts them. */
   values: number;
+  /** Repeated keys: the file is then rejected with one diagnostic each. */
+  duplicates: DuplicateKey[];
 }
 
 /** Parses `text` on the fast path, or returns null when the file must take the reference path. */

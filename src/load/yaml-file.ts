@@ -3,7 +3,7 @@ import type { Diagnostic, LocalText, SourceLocation, YamlPath } from '../types.j
 import type { PosNode } from './fast-scan.js';
 import { fastRange, LineIndex, parseFast } from './fast-yaml.js';
 import { findExcessiveNesting } from './nesting.js';
-import { capDiagnostics, duplicateKeyDiagnostics, firstAliasLocation, tooDeepDiagnostic } from './yaml-limits.js';
+import { capDiagnostics, duplicateKeyDiagnostic, duplicateKeyDiagnostics, firstAliasLocation, tooDeepDiagnostic } from './yaml-limits.js';
 import { yamlHint } from './yaml-messages.js';
 
 /** Anchors may be reused this many times at most: enough for real files, a wall against "billion laughs". */
@@ -26,8 +26,8 @@ export type YamlSource =
 export type ParseResult = { ok: true; yaml: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
- * `fast` (default): js-yaml's CommonJS build with positions from its event offsets, falling back to the
- * reference path for any file it cannot reproduce exactly; `reference`: yaml's parseDocument only.
+ * `fast` (default): the one-pass reader of fast-scan.ts, falling back to the reference path for any file
+ * it cannot reproduce exactly; `reference`: yaml's parseDocument only.
  */
 export type YamlParser = 'fast' | 'reference';
 
@@ -35,7 +35,12 @@ export type YamlParser = 'fast' | 'reference';
 export function parseYaml(file: string, text: string, parser: YamlParser = 'fast', plain = false): ParseResult {
   if (parser === 'fast') {
     const fast = parseFast(text, plain);
-    if (fast) return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines: new LineIndex(text) }, values: fast.values } };
+    if (fast) {
+      const lines = new LineIndex(text);
+      // Repeated keys of block mappings are on lines of their own: dedupeByLine would drop none of them.
+      if (fast.duplicates.length > 0) return { ok: false, diagnostics: capDiagnostics(fast.duplicates.map((d) => duplicateKeyDiagnostic(file, d.key, lines.linePos(d.at)))) };
+      return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines }, values: fast.values } };
+    }
   }
   return parseReference(file, text);
 }

@@ -47,19 +47,7 @@ export function duplicateKeyDiagnostics(file: string, doc: Document.Parsed, line
         if (!isPair(pair)) continue;
         if (isScalar(pair.key) && pair.key.range) {
           const key = String(pair.key.value);
-          if (seen.has(key)) {
-            const at = lineCounter.linePos(pair.key.range[0]);
-            const shown = key.length > 60 ? `${key.slice(0, 60)}…` : key;
-            diagnostics.push({
-              code: 'yaml/duplicate-key',
-              severity: 'error',
-              location: { file, line: at.line, column: at.col },
-              message: {
-                vi: `khóa "${shown}" bị lặp lại trong cùng một mục; xóa dòng thừa hoặc gộp hai dòng làm một`,
-                en: `duplicate key "${shown}"; remove or merge one of them`,
-              },
-            });
-          }
+          if (seen.has(key)) diagnostics.push(duplicateKeyDiagnostic(file, key, lineCounter.linePos(pair.key.range[0])));
           seen.add(key);
         } else if (pair.key !== null && typeof pair.key === 'object') {
           stack.push(pair.key);
@@ -71,6 +59,19 @@ export function duplicateKeyDiagnostics(file: string, doc: Document.Parsed, line
     }
   }
   return diagnostics;
+}
+
+export function duplicateKeyDiagnostic(file: string, key: string, at: { line: number; col: number }): Diagnostic {
+  const shown = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+  return {
+    code: 'yaml/duplicate-key',
+    severity: 'error',
+    location: { file, line: at.line, column: at.col },
+    message: {
+      vi: `khóa "${shown}" bị lặp lại trong cùng một mục; xóa dòng thừa hoặc gộp hai dòng làm một`,
+      en: `duplicate key "${shown}"; remove or merge one of them`,
+    },
+  };
 }
 
 /** Sorted by position; beyond MAX_DIAGNOSTICS_PER_FILE, one diagnostic says how many more there are. */

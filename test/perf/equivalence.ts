@@ -2,15 +2,21 @@
 // a file, yaml must accept it too, give the same value (Object.is on every leaf), and the same
 // location for every node, every key, and paths that end in missing data.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { scanYaml } from '../../src/load/fast-scan.js';
 import { locate, parseReference, parseYaml, type YamlFile } from '../../src/load/yaml-file.js';
 import type { YamlPath } from '../../src/types.js';
 import { countValues } from '../../src/validate/validate-document.js';
 
-export type Verdict = { path: 'fast' | 'fallback'; problems: string[] };
+/** `duplicates`: the fast path read the file and rejected it for repeated keys, as the reference path does. */
+export type Verdict = { path: 'fast' | 'duplicates' | 'fallback'; problems: string[] };
 
 export function compareParsers(text: string, file = 'f.yaml'): Verdict {
   const fast = parseYaml(file, text, 'fast');
   const reference = parseReference(file, text);
+  if (!fast.ok && (scanYaml(text)?.duplicates.length ?? 0) > 0) {
+    const same = !reference.ok && JSON.stringify(fast.diagnostics) === JSON.stringify(reference.diagnostics);
+    return { path: 'duplicates', problems: same ? [] : [`duplicate keys reported differently: fast ${JSON.stringify(fast.diagnostics)} vs yaml ${JSON.stringify(reference.ok ? [] : reference.diagnostics)}`] };
+  }
   if (!fast.ok || fast.yaml.source.parser !== 'fast') {
     // Fallback: the fast entry point must then give exactly the reference result.
     const same = fast.ok === reference.ok && (fast.ok || JSON.stringify(fast.diagnostics) === JSON.stringify((reference as { diagnostics: unknown }).diagnostics));

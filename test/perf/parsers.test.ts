@@ -25,8 +25,8 @@ describe('fast path and reference parser agree on every example file', () => {
     const text = fs.readFileSync(path.join(examplesDir, file), 'utf8');
     const verdict = compareParsers(text, file);
     expect(verdict.problems).toEqual([]);
-    // The one file with a duplicate key is the reference parser's to report.
-    expect(verdict.path).toBe(file === path.join('thcs-loi-du-lieu', 'tieu-chuan-5.yaml') ? 'fallback' : 'fast');
+    // The one file with a duplicate key is rejected, by the fast path, with the reference path's diagnostics.
+    expect(verdict.path).toBe(file === path.join('thcs-loi-du-lieu', 'tieu-chuan-5.yaml') ? 'duplicates' : 'fast');
   });
 });
 
@@ -90,7 +90,6 @@ describe('whatever the fast path does not reproduce goes to the reference parser
   const cases: [string, string][] = [
     ['tab indentation', 'a:\n\tb: 1\n'],
     ['tab in a value', 'a: x\ty\n'],
-    ['duplicate key', 'a: 1\nb: 2\na: 3\n'],
     ['duplicate key in a flow map', 'a: { x: 1, x: 2 }\n'],
     ['anchor and alias', 'a: &x 1\nb: *x\n'],
     ['tag', 'a: !!str 1\n'],
@@ -133,6 +132,39 @@ describe('whatever the fast path does not reproduce goes to the reference parser
   });
 });
 
+describe('duplicate keys of block mappings: read through by the fast path, reported as by the reference path', () => {
+  const many = Array.from({ length: 60 }, (_, i) => `k${i % 3}: ${i}`).join('\n') + '\n';
+  const cases: [string, string][] = [
+    ['at the root', 'a: 1\nb: 2\na: 3\n'],
+    ['three times, with a nested value', 'a:\n  x: 1\nb: 2\na: [1]\na:\n'],
+    ['in a nested mapping', 'a:\n  x: 1\n  y: 2\n  x: 3\nb: 4\n'],
+    ['in mappings inside a list', 'ds:\n  - ma: A\n    ma: B\n  - ma: C\n    ten: D\n    ten: E\n'],
+    ['quoted and plain spellings of one key', 'ma: 1\n"ma": 2\n\'ma\': 3\n'],
+    ['the same key in two mappings is no repetition, a repetition beside it is', 'a:\n  k: 1\nb:\n  k: 2\n  k: 3\n'],
+    ['a key longer than the message shows', `${'k'.repeat(80)}: 1\n${'k'.repeat(80)}: 2\n`],
+    ['CRLF line endings and comments', '# head\r\na: 1  # one\r\n\r\na: 2\r\n'],
+    ['more repetitions than a file reports', many],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    expect(compareParsers(text)).toEqual({ path: 'duplicates', problems: [] });
+  });
+  it('only yaml/duplicate-key, one per repetition, at the repeated key', () => {
+    const result = parseYaml('f.yaml', 'a:\n  x: 1\n  "x": 3\nb: 4\nb: 5\n');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics.map((d) => [d.code, d.location?.line, d.location?.column, d.message.vi])).toEqual([
+      ['yaml/duplicate-key', 3, 3, 'khóa "x" bị lặp lại trong cùng một mục; xóa dòng thừa hoặc gộp hai dòng làm một'],
+      ['yaml/duplicate-key', 5, 1, 'khóa "b" bị lặp lại trong cùng một mục; xóa dòng thừa hoặc gộp hai dòng làm một'],
+    ]);
+  });
+  it.each([
+    ['a construct the fast path does not take', 'a: 1\na: 2\nb: |\n  text\n'],
+    ['a syntax error', 'a: 1\na: 2\nb:\n    c: 1\n  d: 2\n'],
+  ])('with %s elsewhere, the file goes to the reference parser', (_name, text) => {
+    expect(compareParsers(text)).toEqual({ path: 'fallback', problems: [] });
+  });
+});
+
 describe('layouts the fast path takes, located exactly as yaml does', () => {
   const cases: [string, string][] = [
     ['CRLF line endings', 'a: 1\r\nb:\r\n  c: [x, y]  # c\r\n  d: "q"\r\n'],
@@ -165,14 +197,16 @@ describe('seeded random documents and mutated example files', () => {
   it('example files with one to three random edits', () => {
     const random = prng(7);
     const texts = exampleFiles.map((f) => fs.readFileSync(path.join(examplesDir, f), 'utf8'));
-    let fast = 0;
+    const paths = { fast: 0, duplicates: 0, fallback: 0 };
     for (let i = 0; i < 300; i++) {
       let text = texts[Math.floor(random() * texts.length)]!;
       for (let k = 1 + Math.floor(random() * 3); k > 0; k--) text = mutate(text, random);
       const verdict = compareParsers(text);
       expect(verdict.problems).toEqual([]);
-      if (verdict.path === 'fast') fast++;
+      paths[verdict.path]++;
     }
-    expect(fast).toBeGreaterThan(60);
+    expect(paths.fast).toBeGreaterThan(60);
+    // Duplicated lines make repeated keys: the fast path's own diagnostics are compared too.
+    expect(paths.duplicates).toBeGreaterThan(10);
   }, 60_000);
 });
