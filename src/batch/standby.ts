@@ -3,9 +3,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * Workers started as soon as the schools are found, before the batch is set up: a worker needs about
- * 0.2 s to load its code, and this thread meanwhile loads the rules and the configuration and checks
- * where the reports go. The pool takes them (runBatch's `standby`); the caller stops those it did not
- * take, whatever happened.
+ * 0.15 s to load its code, and this thread meanwhile checks where the reports go and starts the report.
+ * The pool takes them (runBatch's `standby`); the caller stops those it did not take, whatever happened.
  */
 export class WorkerStandby {
   private readonly idle: Worker[] = [];

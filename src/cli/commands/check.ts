@@ -7,13 +7,14 @@ import { KnownError } from '../../errors.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
 import { readReport, withBaseline } from '../../diff/baseline.js';
 import { applyOverlay } from '../../config/apply-overlay.js';
-import { findConfigFile, loadConfig } from '../../config/load-config.js';
+import { findConfigFile, loadConfig, type ChuanConfig } from '../../config/load-config.js';
 import type { FormatContext } from '../../report/context.js';
 import { formatters } from '../../report/formatters/index.js';
 import { assertOutsideInputs, writeFileAtomic } from '../../report/write-atomic.js';
 import { fitStepSummary, writeReportDir } from '../../report/output-dir.js';
 import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
-import type { Lang, LevelId, SchoolResult } from '../../types.js';
+import type { RuleSet } from '../../engine/rule-types.js';
+import type { Lang, LevelId, OverlayChange, SchoolResult } from '../../types.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs, type FormatTarget } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
@@ -50,12 +51,17 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const jobs = parseJobs(options.jobs);
   const targets = parseFormatSpecs(options.format, options.output);
   const inputs = paths.length > 0 ? paths : ['.'];
+  const configFile = findConfigFile(options.config, inputs[0]!, io.cwd);
+  const config = loadConfig(configFile);
+  const rules = applyOverlay(loadRuleSet(), config);
+  // The schools are found after the rules are loaded: the other way round, V8 let the old generation of
+  // this thread grow 30 % larger at 45,000 schools (peak RSS 270 MB instead of 200, 6 runs each).
   const schools = findSchools(inputs, io.cwd);
-  // The workers load their code while this thread loads the rules and the configuration.
+  // The workers load their code while this thread sets the batch up.
   const threads = workerCount(schools.length, jobs);
   const standby = threads > 1 ? new WorkerStandby(threads - 1, workerScriptPath(), WORKER_HEAP) : undefined;
   try {
-    return await checkFound(schools, inputs, { lang, asOf, jobs, targets, ...(standby ? { standby } : {}) }, options, io);
+    return await checkFound(schools, { lang, asOf, jobs, targets, configFile, config, ...rules, ...(standby ? { standby } : {}) }, options, io);
   } finally {
     standby?.stop();
   }
@@ -66,15 +72,16 @@ interface CheckPlan {
   asOf: string;
   jobs: number;
   targets: FormatTarget[];
+  configFile: string | null;
+  config: ChuanConfig;
+  ruleSet: RuleSet;
+  changes: OverlayChange[];
   standby?: WorkerStandby;
 }
 
-async function checkFound(schools: string[], inputs: string[], plan: CheckPlan, options: CheckCommandOptions, io: CliIo): Promise<number> {
-  const { lang, asOf, jobs, targets, standby } = plan;
+async function checkFound(schools: string[], plan: CheckPlan, options: CheckCommandOptions, io: CliIo): Promise<number> {
+  const { lang, asOf, jobs, targets, configFile, config, ruleSet, changes, standby } = plan;
   const baseline = options.baseline !== undefined ? readReport(path.resolve(io.cwd, options.baseline), options.baseline) : undefined;
-  const configFile = findConfigFile(options.config, inputs[0]!, io.cwd);
-  const config = loadConfig(configFile);
-  const { ruleSet, changes } = applyOverlay(loadRuleSet(), config);
   for (const target of targets) {
     if (target.file) assertOutsideInputs(path.resolve(io.cwd, target.file), schools);
   }
