@@ -2,19 +2,22 @@
 // Generates (or reuses) a corpus of N schools under bench/out/, then times, as whole processes on
 // warm files: `chuan check DIR --format json --output FILE` and the floor (read + js-yaml CJS + ajv on
 // J worker threads, no rules, no positions, no report). Prints schools/s, ms/school, peak RSS and the
-// ratio chuan/floor from the same run.
+// ratio chuan/floor from the same run; up to 20,000 schools also the peer ajv-cli (peer-ajv-cli.ts), once.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, type CorpusStats } from './generate.js';
+import { ajvCliCalls } from './peer-ajv-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
 const outDir = path.join(root, 'bench', 'out');
 const TIME = '/usr/bin/time';
 const AS_OF = '2026-06-15';
+/** ajv-cli takes its files on the command line: beyond this the calls get too long for some systems. */
+const MAX_PEER_SCHOOLS = 20_000;
 
 interface Options {
   schools: number;
@@ -36,6 +39,8 @@ export interface Figures {
   schoolsPerSecond: number;
   peakRssMb: number;
   runs: number;
+  /** Schools measured, when not all of the corpus. */
+  schools?: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -119,16 +124,32 @@ async function main(): Promise<void> {
     chuan.push(c);
     floor.push(await measure(process.execPath, floorArgs));
   }
+  const peer = options.schools <= MAX_PEER_SCHOOLS ? await ajvCli(report) : undefined;
   const result = {
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     corpus: { ...corpus, dir: path.relative(root, corpusDir), generatedMs: Math.round(generatedMs) },
     jobs: options.jobs,
     chuan: { ...figures(chuan, options.schools), exitCode, reportBytes: fs.statSync(report).size, summary: reportSummary(report) },
     floor: figures(floor, options.schools),
+    ...(peer ? { ajvCli: peer } : {}),
   };
   const ratio = result.chuan.msPerSchool / result.floor.msPerSchool;
   if (options.json) process.stdout.write(`${JSON.stringify({ ...result, ratio }, null, 2)}\n`);
   else print(result, ratio, corpus);
+}
+
+/** ajv-cli's calls one after the other, on the schools chuan found readable: one run, the sum of their wall times. */
+async function ajvCli(report: string): Promise<Figures> {
+  const { calls, schools } = ajvCliCalls(report, root, path.join(root, 'schemas'));
+  const samples: Sample[] = [];
+  for (const call of calls) {
+    const sample = await measure(process.execPath, call.args);
+    // 0: all valid, 1: some invalid; 2 means it stopped at a file it could not read, so the figure would be short.
+    if (sample.code !== 0 && sample.code !== 1) throw new Error(`ajv-cli stopped before the end (exit ${String(sample.code)}): ${call.args.slice(2, 9).join(' ')} …`);
+    samples.push(sample);
+  }
+  const wallMs = samples.reduce((sum, s) => sum + s.ms, 0);
+  return { wallMs, msPerSchool: wallMs / schools, schoolsPerSecond: (schools * 1000) / wallMs, peakRssMb: Math.max(...samples.map((s) => s.rssKb)) / 1024, runs: 1, schools };
 }
 
 /** The summary object, after the results and before the rules metadata (the report itself can be gigabytes). */
@@ -142,7 +163,7 @@ function reportSummary(file: string): unknown {
   return match ? (JSON.parse(match[1]!) as unknown) : null;
 }
 
-function print(result: { machine: Record<string, unknown>; jobs: number; chuan: Figures & { reportBytes: number; summary: unknown; exitCode: number | null }; floor: Figures }, ratio: number, corpus: CorpusStats): void {
+function print(result: { machine: Record<string, unknown>; jobs: number; chuan: Figures & { reportBytes: number; summary: unknown; exitCode: number | null }; floor: Figures; ajvCli?: Figures }, ratio: number, corpus: CorpusStats): void {
   const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const m = result.machine;
   const row = (name: string, f: Figures): string =>
@@ -154,8 +175,10 @@ function print(result: { machine: Record<string, unknown>; jobs: number; chuan: 
     `${''.padEnd(8)} ${'ms/school'.padStart(9)} ${'schools/s'.padStart(10)} ${'wall s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'runs'.padStart(5)}`,
     row('chuan', result.chuan),
     row('floor', result.floor),
+    ...(result.ajvCli ? [row('ajv-cli', result.ajvCli)] : []),
     '',
     `ratio chuan/floor: ${n(ratio, 2)} (median wall time, same corpus, same run)`,
+    ...(result.ajvCli ? [`ajv-cli: validation only, ${n(result.ajvCli.schools ?? 0)} readable schools, one call per schema (${n(result.ajvCli.msPerSchool / result.chuan.msPerSchool, 2)}× chuan's time per school)`] : []),
     `chuan report: ${n(result.chuan.reportBytes / 2 ** 20, 1)} MB JSON, exit code ${String(result.chuan.exitCode)}, summary ${JSON.stringify(result.chuan.summary)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
