@@ -7,11 +7,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const PACK_OF_FOLDER: [RegExp, string][] = [
-  [/^mam-non-/, 'tt02-2014'],
-  [/^tieu-hoc-/, 'tt59-2012'],
-  [/^(thcs|thpt|nhieu-cap)-/, 'tt47-2012'],
-];
 const STANDARDS = [1, 2, 3, 4, 5];
 
 export interface PeerCall {
@@ -25,13 +20,11 @@ export function ajvCliCalls(report: string, cwd: string, schemasDir: string): { 
   let schools = 0;
   for (const line of fs.readFileSync(report, 'utf8').split('\n')) {
     if (!line.startsWith('{"dir":')) continue;
-    const school = JSON.parse(line.replace(/,$/, '')) as { dir: string; outcome: string };
-    if (school.outcome === 'invalid') continue;
-    const pack = PACK_OF_FOLDER.find(([folder]) => folder.test(path.basename(school.dir)))?.[1];
-    if (!pack) continue;
-    const list = byPack.get(pack) ?? [];
+    const school = JSON.parse(line.replace(/,$/, '')) as { dir: string; outcome: string; packId: string | null };
+    if (school.outcome === 'invalid' || !school.packId) continue;
+    const list = byPack.get(school.packId) ?? [];
     list.push(path.resolve(cwd, school.dir));
-    byPack.set(pack, list);
+    byPack.set(school.packId, list);
     schools++;
   }
   const common = ['--spec=draft2020', '--strict=false', '--errors=no', '-r', path.join(schemasDir, 'common.schema.json')];

@@ -4,8 +4,7 @@ import { KnownError } from '../errors.js';
 import type { SchoolResult } from '../types.js';
 import { checkSchools, type BatchOptions } from './pool.js';
 
-export { checkSchools, runBatch, defaultJobs, workerCount, workerScriptPath, WORKER_HEAP, WORKER_SETUP_IN_SCHOOLS, type BatchOptions, type BatchProgress } from './pool.js';
-export { WorkerStandby } from './standby.js';
+export { checkSchools, runBatch, defaultJobs, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchOptions, type BatchProgress } from './pool.js';
 export { checkOneSafely, prepareCheckOptions, type BatchSettings } from './check-one.js';
 
 /** The school folders under the paths (sorted); a missing path or an empty tree is a usage error (exit 2). */

@@ -9,7 +9,6 @@ import type { SchoolResult } from '../types.js';
 import { checkOneSafely, internalFailure, prepareCheckOptions, preparedRules, type BatchSettings } from './check-one.js';
 import { payloadMaker, type BatchTask, type TaskPayload } from './task.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
-import type { WorkerStandby } from './standby.js';
 
 export interface BatchProgress {
   /** Schools finished so far. */
@@ -33,8 +32,6 @@ export interface BatchOptions extends BatchSettings {
   workerScript?: string;
   /** A worker's heap limits; default WORKER_HEAP. */
   workerHeap?: ResourceLimits;
-  /** Workers already started (of the same script and heap): used before new ones are started. */
-  standby?: WorkerStandby;
   onProgress?: (progress: BatchProgress) => void;
 }
 
@@ -199,8 +196,8 @@ function runPool(
     };
 
     const spawn = (): void => {
-      const heap = options.workerHeap ?? WORKER_HEAP;
-      const worker = options.standby?.take(script, heap) ?? new Worker(script, { resourceLimits: heap });
+      const init: WorkerInit = { settings, task, ...(rules ? { prepared: rules } : {}) };
+      const worker = new Worker(script, { workerData: init, resourceLimits: options.workerHeap ?? WORKER_HEAP });
       live.add(worker);
       let ready = false;
       let exiting = false;
@@ -255,10 +252,8 @@ function runPool(
       worker.on('exit', (code) => {
         if (live.has(worker)) lost(`worker exited with code ${code}`);
       });
-      // Its settings and first schools go out now: they wait in its port while it starts, and this thread
+      // Its first schools go out now: they wait in its port while it starts (about 0.1 s), and this thread
       // checks the ones after them meanwhile.
-      const init: WorkerInit = { settings, task, ...(rules ? { prepared: rules } : {}) };
-      post({ type: 'init', init });
       dispatch();
     };
 

@@ -10,8 +10,7 @@ export interface WorkerInit {
   prepared?: PreparedRules;
 }
 
-/** `init` comes first: a worker loads its code before it knows the batch (standby.ts). */
-export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'check'; index: number; dir: string } | { type: 'exit' };
+export type ToWorker = { type: 'check'; index: number; dir: string } | { type: 'exit' };
 
 export type FromWorker =
   | { type: 'ready' }

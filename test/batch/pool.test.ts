@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkSchools, WORKER_HEAP, workerCount, workerScriptPath, WorkerStandby, WORKER_SETUP_IN_SCHOOLS, type BatchProgress } from '../../src/batch/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSchools, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchProgress } from '../../src/batch/index.js';
 import { KnownError } from '../../src/errors.js';
 import type { SchoolResult } from '../../src/types.js';
 import { AS_OF, districtTree, exampleSchools, minimalSchool, tempDir } from './fixtures.js';
@@ -145,7 +145,6 @@ describe('a worker that dies', () => {
       `import { parentPort } from 'node:worker_threads';
 parentPort.postMessage({ type: 'ready' });
 parentPort.on('message', (m) => {
-  if (m.type === 'init') return;
   if (m.type === 'exit') return parentPort.close();
   if (m.dir.endsWith('no-tung')) throw new Error('boom');
   parentPort.postMessage({ type: 'result', index: m.index, result: { dir: m.dir, outcome: 'reached' } });
@@ -186,40 +185,5 @@ await import(${JSON.stringify(pathToFileURL(workerScriptPath()).href)});
     const results = await checkSchools(dirs, { asOf: AS_OF, configFile: null, jobs: 2, minSchoolsForWorkers: 0, workerScript: script, workerHeap: { maxOldGenerationSizeMb: 64 } });
     expect(results).toEqual(expected);
     expect(results[1]!.diagnostics.some((d) => d.code === 'internal/error')).toBe(false);
-  });
-});
-
-describe('workers started before the batch (standby)', () => {
-  it('are taken by the pool, which then checks exactly as in-process', async () => {
-    const dirs = exampleSchools().slice(0, 4);
-    const expected = await checkSchools(dirs, { asOf: AS_OF, configFile: null, jobs: 1 });
-    const standby = new WorkerStandby(1, workerScriptPath(), WORKER_HEAP);
-    expect(standby.waiting).toBe(1);
-    try {
-      const results = await checkSchools(dirs, { asOf: AS_OF, configFile: null, jobs: 2, minSchoolsForWorkers: 0, standby });
-      expect(results).toEqual(expected);
-      expect(standby.waiting).toBe(0);
-    } finally {
-      standby.stop();
-    }
-  });
-  it('of another script or heap are left alone, and stop() ends them', async () => {
-    const dirs = exampleSchools().slice(0, 4);
-    const standby = new WorkerStandby(1, workerScriptPath(), { ...WORKER_HEAP });
-    const results = await checkSchools(dirs, { asOf: AS_OF, configFile: null, jobs: 2, minSchoolsForWorkers: 0, standby });
-    expect(results.map((r) => r.dir)).toEqual(dirs.map((d) => path.resolve(d)));
-    expect(standby.waiting).toBe(1);
-    standby.stop();
-    expect(standby.waiting).toBe(0);
-  });
-  it('one that fails while it starts is not handed out', async () => {
-    const script = path.join(fresh(), 'worker-loi.mjs');
-    fs.writeFileSync(script, "throw new Error('khong khoi dong duoc');\n");
-    const standby = new WorkerStandby(1, script, WORKER_HEAP);
-    await vi.waitFor(() => expect(standby.waiting).toBe(0), { timeout: 5000 });
-    expect(standby.take(script, WORKER_HEAP)).toBeUndefined();
-  });
-  it('are not started for a script that does not exist', () => {
-    expect(new WorkerStandby(2, path.join(fresh(), 'khong-co.js'), WORKER_HEAP).waiting).toBe(0);
   });
 });
