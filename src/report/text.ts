@@ -27,6 +27,11 @@ export const words = {
   } as Record<string, LocalText>,
 } as const;
 
+/** "1 school", "3 schools" in English; Vietnamese nouns do not change ("1 trường", "3 trường"). */
+export function plural(n: number, one: string, many: string, lang: Lang): string {
+  return `${n} ${lang === 'en' && n !== 1 ? many : one}`;
+}
+
 export function schoolTypeName(type: string | null, lang: Lang): string {
   return type ? (words.schoolType[type]?.[lang] ?? type) : '';
 }

@@ -60,11 +60,10 @@ describe('check', () => {
     expect(fs.readdirSync(path.join(packageRoot, PASSING)).sort()).toEqual(before);
   });
 
-  it.each([['khong-co-thu-muc/r.md'], ['package.json/r.md'], ['/proc/khong-ghi-duoc/r.md']])('an unwritable --output (%s) is a clean error', async (out) => {
+  it.each([['package.json/r.md'], ['/proc/khong-ghi-duoc/r.md']])('an unwritable --output (%s) is a clean error', async (out) => {
     const result = await run(['check', PASSING, ...AS_OF, '-f', 'markdown', '-o', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/không ghi được tệp/);
-    expect(fs.existsSync(path.join(packageRoot, 'khong-co-thu-muc'))).toBe(false);
+    expect(result.stderr).toMatch(/không ghi được tệp .*r\.md: .* \(E[A-Z]+\)\n$/);
   });
 });
 
