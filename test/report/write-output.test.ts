@@ -80,6 +80,15 @@ describe.runIf(fifos)('special files are written through, never replaced', () =>
     expect(await got).toMatch(/^# Báo cáo tự kiểm tra/);
     expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
   });
+
+  it('the streamed JSON report (--format json --output FIFO) goes through the FIFO too', async () => {
+    const fifo = mkfifo(path.join(fresh(), 'ket-qua.json'));
+    const got = reader(fifo);
+    const result = await run(['check', 'examples/thcs-nguyen-du', '--as-of', '2026-06-15', '-f', 'json', '-o', fifo, '--jobs', '1']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(await got)).toMatchObject({ summary: { schools: 1 } });
+    expect(fs.readdirSync(path.dirname(fifo))).toEqual(['ket-qua.json']);
+  });
 });
 
 describe('links and regular files', () => {
