@@ -29,13 +29,13 @@ export function discoverSchools(inputs: string[], cwd: string): Discovery {
       // A path typed on the command line is taken as the user means it, even through a link.
       stat = fs.statSync(start);
     } catch (error) {
-      problems.push(problem(start, notFoundText(input, (error as NodeJS.ErrnoException).code)));
+      problems.push(problem(notFoundText(input, (error as NodeJS.ErrnoException).code)));
       continue;
     }
     if (!stat.isDirectory()) {
       const dir = path.basename(start) === PROFILE_FILE || /^tieu-chuan-[1-5]\.yaml$/.test(path.basename(start)) ? path.dirname(start) : null;
       if (dir && present(path.join(dir, PROFILE_FILE))) schools.add(dir);
-      else problems.push(problem(start, { vi: `${input} không phải thư mục trường`, en: `${input} is not a school folder` }));
+      else problems.push(problem({ vi: `${input} không phải thư mục trường`, en: `${input} is not a school folder` }));
       continue;
     }
     walk(start, 0, schools, skipped);
@@ -107,6 +107,7 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function problem(file: string, message: { vi: string; en: string }): Diagnostic {
-  return { code: 'input/not-found', severity: 'error', message, location: { file, line: 1, column: 1 } };
+/** A path that cannot be searched: the message names it; it has no line or column. */
+function problem(message: { vi: string; en: string }): Diagnostic {
+  return { code: 'input/not-found', severity: 'error', message, location: null };
 }

@@ -109,8 +109,9 @@ export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext)
   const v = vi(ctx);
   switch (role) {
     case 'gap':
-    case 'advisory':
       return `${tr(words.status.unmet, ctx.lang)}${measure ? ` — ${measure}` : ''}`;
+    case 'advisory':
+      return `${tr(words.advisory, ctx.lang)}${measure ? ` — ${measure}` : ''}`;
     case 'beyond':
       return `${tr(words.status.unmet, ctx.lang)} (${v ? 'mức cao hơn mức đích' : 'above the target level'})${measure ? ` — ${measure}` : ''}`;
     case 'missing':

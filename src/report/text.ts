@@ -12,6 +12,8 @@ export const words = {
     not_applicable: { vi: 'không áp dụng', en: 'not applicable' },
     waived: { vi: 'được miễn', en: 'waived' },
   } satisfies Record<FindingStatus, LocalText>,
+  /** An unmet warning rule (district practice): advice, which does not decide the level. */
+  advisory: { vi: 'khuyến nghị', en: 'advisory' },
   unverified: { vi: 'ngưỡng chưa đối chiếu văn bản gốc', en: 'threshold not yet checked against the official text' },
   noLevel: { vi: 'chưa đạt mức nào', en: 'no level reached' },
   yes: { vi: 'có', en: 'yes' },
