@@ -96,6 +96,25 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'trang-loi-du-lieu.png'), fullPage: true });
   });
 
+  it('shows data from a school as text, never as markup', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuan-page-'));
+    try {
+      const school = path.join(dir, 'truong-x');
+      fs.cpSync(path.join(examples, 'th-mai-sao'), school, { recursive: true });
+      const name = '<img src=x onerror="document.title=1"> | **đậm** `mã` \\ &amp; [a](javascript:alert(1))';
+      const profile = path.join(school, 'truong.yaml');
+      fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace(/^ten_truong: .*$/m, `ten_truong: '${name}'`));
+      await pick(school);
+      expect(await page.textContent('#school h2')).toBe(name);
+      expect(await page.textContent('#report h2')).toBe(`Báo cáo tự kiểm tra trường đạt chuẩn quốc gia: ${name} — năm học 2025-2026`);
+      expect(await page.textContent('#report tbody tr td:nth-child(2)')).toBe(name);
+      expect(await page.$$('#results img, #results a, #results script')).toHaveLength(0);
+      expect(await page.title()).toMatch(/^chuan — /);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the examples folder gives the office roll-up and every school, in English too', async () => {
     await pick(examples);
     const rows = await page.$$eval('#summary tbody tr', (trs) => trs.map((tr) => tr.children[1]!.textContent));
