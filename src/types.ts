@@ -117,6 +117,34 @@ export interface SchoolResult {
   adjustments: OverlayChange[];
   /** Year-over-year progress against an earlier result (`chuan check --baseline`); absent otherwise. */
   progress?: SchoolProgress;
+  /** What the filed report needs from truong.yaml (letterhead, signatory, plan); absent when the profile is invalid. */
+  filing?: SchoolFiling;
+}
+
+/**
+ * The parts of an office document that come from the school (truong.yaml: bao_cao, nguoi_lap, xa), for
+ * the human reports only: the JSON report does not carry them.
+ */
+export interface SchoolFiling {
+  /** Cơ quan chủ quản, the line above the school's name. */
+  parent: string | null;
+  /** The school's abbreviation in the document number (Số: …/BC-ABBR). */
+  abbreviation: string | null;
+  /** Place name of the date line; from the commune when not given. */
+  place: string | null;
+  signer: { position: 'hieu_truong' | 'pho_hieu_truong'; name: string } | null;
+  /** nguoi_lap, when no signatory is declared. */
+  author: string | null;
+  recipients: string[];
+  plan: PlanEntry[];
+}
+
+/** Who carries out the measures of one criterion, and by when (truong.yaml: bao_cao.ke_hoach). */
+export interface PlanEntry {
+  criterion: string;
+  owner: string | null;
+  due: string | null;
+  measure: string | null;
 }
 
 /** A line of the school's evidence register, as the reports name it (code, title, the criteria it supports). */

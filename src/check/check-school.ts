@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
+import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, PlanEntry, SchoolFiling, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
 import { loadSchoolFolder, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
@@ -72,6 +72,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
     recognition: pack && profileValue ? recognitionStatus(profileValue, pack, asOf) : null,
     evidence: [],
     adjustments: (options.overlayChanges ?? []).filter((c) => c.pack !== undefined && c.pack === pack?.id),
+    ...(profileValue ? { filing: filingOf(profileValue) } : {}),
   };
   if (!pack || !profileValue || diagnostics.some((d) => d.severity === 'error')) {
     return { ...base, diagnostics: sortDiagnostics(diagnostics) };
@@ -136,6 +137,35 @@ function summarise(profile: Record<string, unknown> | null, dir: string): School
     schoolYear: text('nam_hoc'),
     target: text('muc_tieu') as LevelId | null,
   };
+}
+
+/** The letterhead, signatory and plan of the filed report, from a valid profile. */
+function filingOf(profile: Record<string, unknown>): SchoolFiling {
+  const report = (profile['bao_cao'] ?? {}) as Record<string, unknown>;
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  const signer = report['nguoi_ky'] as { chuc_vu: 'hieu_truong' | 'pho_hieu_truong'; ho_ten: string } | undefined;
+  const plan = ((report['ke_hoach'] ?? []) as Record<string, unknown>[]).map((p): PlanEntry => ({
+    criterion: String(p['tieu_chi']),
+    owner: text(p['nguoi_thuc_hien']),
+    due: text(p['thoi_han']),
+    measure: text(p['bien_phap']),
+  }));
+  return {
+    parent: text(report['co_quan_chu_quan']),
+    abbreviation: text(report['ky_hieu']),
+    place: text(report['dia_danh']) ?? placeOf(text(profile['xa'])),
+    signer: signer ? { position: signer.chuc_vu, name: signer.ho_ten } : null,
+    author: text(profile['nguoi_lap']),
+    recipients: ((report['noi_nhan'] ?? []) as string[]).slice(),
+    plan,
+  };
+}
+
+/** "Xã Mai Sao" -> "Mai Sao": the date line names the place without its administrative rank. */
+function placeOf(commune: string | null): string | null {
+  if (!commune) return null;
+  const bare = commune.replace(/^(xã|phường|thị trấn|đặc khu|thị xã|thành phố)\s+/iu, '').trim();
+  return bare === '' ? commune : bare;
 }
 
 function collectRecords(docs: SchoolDocuments): RecordEntry[] {

@@ -36,7 +36,7 @@ export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = S
 function loadVocabulary(file: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): Vocabulary {
   const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
   const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
-  return { records: value.records ?? {}, rooms: value.rooms ?? {} };
+  return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {} };
 }
 
 function loadPack(packDir: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): RulePack | null {
@@ -55,6 +55,7 @@ function loadPack(packDir: string, registry: SchemaRegistry, diagnostics: Diagno
     schoolYearStart: raw['school_year_start'] as string,
     recognition: raw['recognition'] as RulePack['recognition'],
     evidenceCodeFormats: raw['evidence_code_formats'] as string[],
+    reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     rules: [],
   };

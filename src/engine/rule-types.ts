@@ -73,6 +73,8 @@ export interface RulePack {
     verification?: Verification;
   };
   evidenceCodeFormats: string[];
+  /** The report forms of this pack, in print order (report/forms). */
+  reportForms: string[];
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
   rules: Rule[];
 }
@@ -80,6 +82,8 @@ export interface RulePack {
 export interface Vocabulary {
   records: Record<string, LocalText>;
   rooms: Record<string, LocalText>;
+  /** Display names of the other enumerated values of the school schemas (ratings, qualifications, positions). */
+  values: Record<string, LocalText>;
 }
 
 export interface RuleSet {

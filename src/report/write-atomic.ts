@@ -3,12 +3,12 @@ import path from 'node:path';
 import { KnownError } from '../errors.js';
 
 /** Writes through a temporary file in the same folder and a rename, so a reader never sees half a report. */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.chuan-tmp-${process.pid}-${Date.now()}-${path.basename(file)}`);
   // The folder must exist: creating it here would let a typo scatter reports (and recursive mkdir hangs on /proc).
   try {
-    fs.writeFileSync(tmp, content, { encoding: 'utf8', flag: 'wx' });
+    fs.writeFileSync(tmp, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     fs.renameSync(tmp, file);
   } catch (error) {
     try {

@@ -3,9 +3,7 @@ import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemasDir } from '../paths.js';
 import { AJV_OPTIONS, loadPrecompiled, PRECOMPILED_FILE, readSchemaSources, schemaFingerprint, type SchemaSource } from './precompiled.js';
 
-export const SCHEMA_BASE = 'https://chuan.schemas.local/';
-export const profileSchemaId = `${SCHEMA_BASE}truong.schema.json`;
-export const standardSchemaId = (packId: string, n: number): string => `${SCHEMA_BASE}${packId}/tieu-chuan-${n}.schema.json`;
+export { SCHEMA_BASE, profileSchemaId, standardSchemaId } from './schema-ids.js';
 
 let shared: SchemaRegistry | null = null;
 
@@ -66,6 +64,13 @@ export class SchemaRegistry {
     }
     return validate;
   }
+
+  /** Every schema as parsed JSON (for the reports' field labels), parsed on first use. */
+  documents(): object[] {
+    return (this.parsed ??= this.sources.map((source) => JSON.parse(source.text) as object));
+  }
+
+  private parsed: object[] | null = null;
 
   private ajv(): Ajv2020 {
     return (this.allErrorsAjv ??= this.ajvWith(true));

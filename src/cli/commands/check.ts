@@ -9,7 +9,9 @@ import { readReport, withBaseline } from '../../diff/baseline.js';
 import { applyOverlay } from '../../config/apply-overlay.js';
 import { findConfigFile, loadConfig } from '../../config/load-config.js';
 import type { FormatContext } from '../../report/context.js';
-import { formatters } from '../../report/formatters/index.js';
+import { binaryFormatters, formatters } from '../../report/formatters/index.js';
+import { FieldLabels } from '../../report/labels.js';
+import { SchemaRegistry } from '../../validate/schemas.js';
 import { assertOutsideInputs, writeFileAtomic } from '../../report/write-atomic.js';
 import { fitStepSummary, writeReportDir } from '../../report/output-dir.js';
 import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
@@ -30,7 +32,7 @@ export interface CheckCommandOptions {
   config?: string;
   /** Parallel workers for a batch (default: os.availableParallelism()). */
   jobs?: string;
-  /** One Markdown report per school plus TONG-HOP.md. */
+  /** One Markdown and one Word report per school, plus TONG-HOP.md and TONG-HOP.docx. */
   outputDir?: string;
   /** An earlier JSON result: the Markdown report then shows the progress since it. */
   baseline?: string;
@@ -96,15 +98,21 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     for (const r of compared.unmatched) io.stderr.write(lang === 'vi' ? `chuan: ${r.profile.name}: không có trong ${options.baseline} (khớp theo ma_truong hoặc tên thư mục)\n` : `chuan: ${r.profile.name}: not in ${options.baseline} (matched by ma_truong or folder name)\n`);
   }
   const code = exitCode(results, options.failOn);
-  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code });
+  const fields = new FieldLabels(() => SchemaRegistry.shared().documents());
+  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code, fields });
   for (const target of targets) {
+    const binary = binaryFormatters[target.format];
+    if (binary && target.file) {
+      writeFileAtomic(path.resolve(io.cwd, target.file), await binary(results, context(false)));
+      continue;
+    }
     const stream = target.file ? undefined : io.stdout;
     const ctx = context(stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream));
     const text = formatters[target.format]!(results, ctx);
     if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
     else io.stdout.write(text);
   }
-  if (outputDir) writeReportDir(outputDir, results, context(false), schools);
+  if (outputDir) await writeReportDir(outputDir, results, context(false), schools);
   if (stepSummary) appendStepSummary(stepSummary, batchSummaryMarkdown(results, context(false)), lang);
   return code;
 }
