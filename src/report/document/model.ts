@@ -57,24 +57,20 @@ export const code = (text: string): Inline => ({ text, code: true });
 export const bold = (text: string): Inline => ({ text, bold: true });
 export const italic = (text: string): Inline => ({ text, italic: true });
 
-/** A text from the rules, whose `backticked` parts are keys: those become code. */
-export function richText(text: string): Inline[] {
-  const parts = text.split('`');
-  if (parts.length % 2 === 0) return [text];
-  return parts.flatMap((part, i): Inline[] => (part === '' ? [] : i % 2 === 1 ? [code(part)] : [part]));
-}
-
 /**
- * A message about the input (schema, YAML, evidence): the keys, paths and ISO dates it quotes are what the
- * person editing the YAML must type, so they stay, as code.
+ * A text that quotes keys of the school files (a remedy, a message about the input): the keys, paths and
+ * ISO dates in it are what the person editing the YAML must type, so they stay, as code, after their
+ * name when `name` knows one.
  */
-export function inputText(text: string): Inline[] {
+export function inputText(text: string, name?: (key: string) => string | null): Inline[] {
   const out: Inline[] = [];
   let last = 0;
   for (const m of text.matchAll(KEYLIKE)) {
     const start = m.index;
     if (start > last) out.push(text.slice(last, start));
-    out.push(code(m[0]));
+    const label = /^\d/.test(m[0]) ? null : name?.(m[0].replace(/: ?(true|false)$/, ''));
+    if (label) out.push(`${label} (`, code(m[0]), ')');
+    else out.push(code(m[0]));
     last = start + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));

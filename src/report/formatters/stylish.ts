@@ -3,6 +3,8 @@ import type { Finding, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { viewOf } from '../summary.js';
 import { diagnosticText, displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
+import { plain } from '../document/model.js';
+import { packLine, ruleText } from '../forms/parts.js';
 import { recognitionLines } from './recognition-lines.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
@@ -29,19 +31,23 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
     return out.join('\n');
   }
   const view = viewOf(result, pack);
-  const shown = [...view.gaps, ...view.advisories, ...view.notAssessable];
+  out.push(...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(oneLine(l))}`), `  ${c.dim(oneLine(plain(packLine(pack, view, ctx))))}`);
+  const shown = [...view.gaps, ...view.notAssessable];
   for (const standard of [1, 2, 3, 4, 5]) {
     const list = shown.filter((f) => f.standard === standard);
     if (list.length === 0) continue;
     const name = pack?.standards[String(standard)];
     out.push('', `  ${c.bold(`${vi ? 'Tiêu chuẩn' : 'Standard'} ${standard}`)}${name ? ` — ${tr(name, lang)}` : ''}`);
-    for (const f of list) out.push(...findingLines(f, ctx, c));
+    for (const f of list) out.push(...findingLines(f, result, ctx, c));
+  }
+  if (view.advisories.length > 0) {
+    out.push('', `  ${c.bold(vi ? 'Khuyến nghị theo thực tiễn kiểm tra' : 'Advisories (district practice)')} ${c.dim(vi ? '(không tính vào mức đạt)' : '(not counted towards the level)')}`);
+    for (const f of view.advisories) out.push(...findingLines(f, result, ctx, c));
   }
   for (const d of result.diagnostics.filter((x) => x.severity === 'warning')) {
     out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${oneLine(diagnosticText(d, lang))}`);
   }
   for (const change of result.adjustments) out.push(`  ${c.magenta(vi ? 'cấu hình' : 'config')}  ${change.rule}: ${tr(change.detail, lang)}`);
-  out.push('', ...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(oneLine(l))}`));
   const reached = levelName(pack, result.reached, lang);
   const target = levelName(pack, result.profile.target, lang);
   const mark = result.outcome === 'reached' ? c.green('✔') : c.red('✖');
@@ -49,24 +55,29 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   return out.join('\n');
 }
 
-function findingLines(f: Finding, ctx: FormatContext, c: ChalkInstance): string[] {
+function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: ChalkInstance): string[] {
   const { lang } = ctx;
   const found = findRule(ctx.ruleSet, f.ruleId);
   if (!found) return [];
   const { rule } = found;
   const vocab = ctx.ruleSet.vocabulary;
   const at = oneLine(locationText(f.location, ctx.cwd));
-  const status = f.status === 'unmet' ? (f.severity === 'error' ? c.red(tr(words.status.unmet, lang)) : c.yellow(tr(words.status.unmet, lang))) : c.blue(tr(words.status[f.status], lang));
+  const status = f.status === 'unmet' ? (f.severity === 'error' ? c.red(tr(words.status.unmet, lang)) : c.yellow(lang === 'vi' ? 'khuyến nghị' : 'advisory')) : c.blue(tr(words.status[f.status], lang));
   const title = `${f.criterion} ${tr(rule.title, lang)}${f.subject ? ` — ${oneLine(f.subject)}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
   const lines = [`    ${c.dim(at)}  ${status}  ${title}  ${c.dim(f.ruleId)}`];
   if (f.status === 'unmet') {
     if (f.measure) {
       const gap = gapText(f, lang);
-      lines.push(`        ${measuredText(f.measure, lang, f.unit, vocab)} — ${lang === 'vi' ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab)}${gap ? ` — ${gap}` : ''}`);
+      lines.push(`        ${measuredText(f.measure, lang, f.unit, vocab, true)} — ${lang === 'vi' ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab, true)}${gap ? ` — ${gap}` : ''}`);
     }
-    lines.push(`        ${c.cyan('→')} ${oneLine(remedyText(rule, f, ctx))}`);
+    const remedy = ruleText(remedyText(rule, f, ctx, true), f, result, ctx).map((r) => (typeof r === 'string' ? r : r.code ? c.dim(r.text) : r.text)).join('');
+    lines.push(`        ${c.cyan('→')} ${oneLine(remedy)}`);
   } else if (f.missingData?.length) {
-    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${f.missingData.join(', ')}`);
+    const named = f.missingData.map((p) => {
+      const label = ctx.fields?.dataLabel(result.packId, f.standard, p, lang);
+      return label ? `${label} ${c.dim(`(${p})`)}` : p;
+    });
+    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${oneLine(named.join(', '))}`);
   }
   return lines;
 }

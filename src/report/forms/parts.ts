@@ -4,7 +4,7 @@
 import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, Lang, PlanEntry, SchoolResult } from '../../types.js';
 import { findRule, tr, type FormatContext } from '../context.js';
-import { bold, code, inputText, richText, type Block, type Closing, type Inline, type Letterhead } from '../document/model.js';
+import { bold, code, inputText, italic, type Block, type Closing, type Inline, type Letterhead } from '../document/model.js';
 import type { SchoolView } from '../summary.js';
 import { dayMonthYear, documentDate, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
 import { recognitionState } from '../formatters/recognition-lines.js';
@@ -141,15 +141,15 @@ export function indicatorBlocks(f: Finding, result: SchoolResult, ctx: FormatCon
   const vocab = ctx.ruleSet.vocabulary;
   const title = `${tr(rule.title, lang)}${f.subject ? ` — ${f.subject}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
   const rows: { label: string; value: Inline[] }[] = [];
-  const unverified = rule.verification === 'unverified' ? [{ text: ` — ${tr(words.unverified, lang)}`, italic: true }] : [];
+  const unverified: Inline[] = rule.verification === 'unverified' ? [' — ', italic(tr(words.unverified, lang))] : [];
   rows.push({ label: vi ? 'Căn cứ' : 'Reference', value: [`${referenceText(rule, pack, lang)} (${levelName(pack, rule.level, lang)}) `, code(f.ruleId), ...unverified] });
-  rows.push({ label: vi ? 'Yêu cầu' : 'Requirement', value: richText(tr(rule.requirement, lang)) });
+  rows.push({ label: vi ? 'Yêu cầu' : 'Requirement', value: ruleText(tr(rule.requirement, lang), f, result, ctx) });
   if (f.measure) {
     rows.push({ label: vi ? 'Hiện trạng' : 'Current value', value: [`${measuredText(f.measure, lang, f.unit, vocab, true)} (${vi ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab, true)})`] });
   }
   const gap = gapText(f, lang);
   if (gap) rows.push({ label: vi ? 'Còn thiếu' : 'Shortfall', value: [gap] });
-  rows.push({ label: vi ? 'Giải pháp' : 'Measure', value: richText(remedyText(rule, f, ctx, true)) });
+  rows.push({ label: vi ? 'Giải pháp' : 'Measure', value: ruleText(remedyText(rule, f, ctx, true), f, result, ctx) });
   if (withPlan) {
     const plan = planFor(result, f.criterion, lang);
     if (plan.measure) rows.push({ label: vi ? 'Biện pháp của trường' : 'School’s measure', value: [plan.measure] });
@@ -191,4 +191,18 @@ export function diagnosticLine(d: SchoolResult['diagnostics'][number], result: S
 /** "to_chuyen_mon[2].ten" -> ['to_chuyen_mon', 1, 'ten'] (positions in messages count from 1). */
 function pathOf(text: string): (string | number)[] {
   return [...text.matchAll(/([a-z][a-z0-9_]*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2]) - 1));
+}
+
+/** A rule's text for a human report: the keys and codes it quotes named in words, the key itself in small print. */
+export function ruleText(text: string, f: Finding, result: SchoolResult, ctx: FormatContext): Inline[] {
+  return inputText(text, (key) => keyName(key, f, result, ctx));
+}
+
+/** The words for a key or an enumerated value a rule's text quotes: its field's title, else the vocabulary's name. */
+export function keyName(key: string, f: Finding, result: SchoolResult, ctx: FormatContext): string | null {
+  const field = ctx.fields?.dataLabel(result.packId, f.standard, key, ctx.lang) ?? ctx.fields?.dataLabel(result.packId, f.standard, `item.${key}`, ctx.lang);
+  const v = ctx.ruleSet.vocabulary;
+  const word = v.values[key] ?? v.rooms[key] ?? v.records[key];
+  const name = field ?? (word ? tr(word, ctx.lang) : null);
+  return name && /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
 }
