@@ -136,13 +136,13 @@ describe('exit codes', () => {
 });
 
 describe('--output-dir', () => {
-  it('writes one Markdown report per school and TONG-HOP.md, atomically, outside the inputs', async () => {
+  it('writes one Markdown and one Word report per school, TONG-HOP.md and TONG-HOP.docx, atomically, outside the inputs', async () => {
     const out = path.join(fresh(), 'bao-cao');
     const result = await run(['check', 'examples', ...asOf, '--output-dir', out, '--format', 'json']);
     expect(result.code).toBe(2);
     JSON.parse(result.stdout);
     const files = fs.readdirSync(out).sort();
-    expect(files).toEqual([...exampleSchools().map((d) => `${path.basename(d)}.md`), 'TONG-HOP.md'].sort());
+    expect(files).toEqual([...exampleSchools().flatMap((d) => [`${path.basename(d)}.md`, `${path.basename(d)}.docx`]), 'TONG-HOP.md', 'TONG-HOP.docx'].sort());
     const summary = fs.readFileSync(path.join(out, 'TONG-HOP.md'), 'utf8');
     expect(summary).toContain('# Tổng hợp kết quả tự kiểm tra');
     expect(summary.split('\n').filter((l) => l.startsWith('| [')).length).toBe(exampleSchools().length);

@@ -142,7 +142,7 @@ describe('configuration overlay', () => {
     expect(active.stdout).toContain('Chỉ số được miễn áp dụng');
     const expired = await run(['check', PASSING, ...AS_OF, '--config', write('w2.yaml', waiver('2026-06-14')), '-f', 'markdown']);
     expect(expired.code).toBe(1);
-    expect(expired.stdout).toContain('miễn áp dụng đã hết hạn ngày 2026-06-14');
+    expect(expired.stdout).toContain('miễn áp dụng đã hết hạn từ ngày 14/06/2026');
   });
 
   it('an invalid config is a located error, exit 2', async () => {

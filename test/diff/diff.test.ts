@@ -13,7 +13,7 @@ const BASELINE = 'examples/expected/mn-hoa-sen-2024.json';
 const AS_OF = '2026-06-15';
 
 /** The section `--baseline examples/expected/mn-hoa-sen-2024.json` adds to the report of examples/mn-hoa-sen (docs/huong-dan.md). */
-const DOCUMENTED = `## So với năm học 2024-2025
+const DOCUMENTED = `### So với năm học 2024-2025
 
 Đối chiếu với kết quả kiểm tra ngày 15/06/2025 (tệp mn-hoa-sen-2024.json).
 
@@ -22,7 +22,7 @@ const DOCUMENTED = `## So với năm học 2024-2025
 - **Chỉ số mới chưa đạt:** không có
 - 61 chỉ số đạt ở cả hai năm.
 
-### Chỉ số đã khắc phục
+#### Chỉ số đã khắc phục
 
 - 2.1 Cán bộ quản lý có chứng chỉ ngoại ngữ và tin học — Trần Thị Mai (khuyến nghị): 1 chứng chỉ (ngoại ngữ, tin học) → đạt
 - 2.2 Ít nhất 50% giáo viên trên chuẩn trình độ đào tạo: 44 % → 57,6 %, đạt
@@ -56,7 +56,7 @@ describe('chuan check --baseline', () => {
     const result = await run(['check', 'examples/mn-hoa-sen', '--baseline', BASELINE, '--format', 'markdown', '--as-of', AS_OF]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain(`\n${DOCUMENTED}\n## Các chỉ số chưa đạt và giải pháp`);
+    expect(result.stdout).toContain(`\n${DOCUMENTED}\n## III. CÁC TIÊU CHÍ ĐÃ ĐẠT`);
     const plain = fs.readFileSync(path.join(packageRoot, 'examples/expected/mn-hoa-sen.md'), 'utf8');
     expect(result.stdout.replace(`${DOCUMENTED}\n`, '')).toBe(plain);
   });

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { prepareCheckOptions } from '../../src/batch/index.js';
 import { checkSchool, type CheckOptions } from '../../src/check/check-school.js';
 import type { FormatContext } from '../../src/report/context.js';
-import { FORMAT_NAMES, formatters } from '../../src/report/formatters/index.js';
+import { formatters } from '../../src/report/formatters/index.js';
 import type { SchoolResult } from '../../src/types.js';
 import { formatContext } from '../batch/fixtures.js';
 import { AS_OF, copyExample, examplesDir, tempRoot } from '../hostile/fixtures.js';
@@ -46,7 +46,7 @@ export function workspace(): Workspace {
 
 /** Every format renders the results, and every rendering is well formed. */
 export function expectAllFormatsWellFormed(results: SchoolResult[], ctx: FormatContext): void {
-  for (const format of FORMAT_NAMES) {
+  for (const format of Object.keys(formatters)) {
     const text = formatters[format]!(results, ctx);
     expectWellFormed(format, text);
   }

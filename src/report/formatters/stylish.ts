@@ -2,9 +2,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { viewOf } from '../summary.js';
-import { diagnosticText, displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
+import { displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
 import { plain } from '../document/model.js';
-import { packLine, ruleText } from '../forms/parts.js';
+import { diagnosticLine, packLine, ruleText } from '../forms/parts.js';
 import { recognitionLines } from './recognition-lines.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
@@ -25,7 +25,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   if (result.outcome === 'invalid') {
     for (const d of result.diagnostics) {
       const at = oneLine(locationText(d.location, ctx.cwd));
-      out.push(`  ${c.dim(at)}  ${d.severity === 'error' ? c.red(vi ? 'lỗi' : 'error') : c.yellow(vi ? 'cảnh báo' : 'warning')}  ${oneLine(diagnosticText(d, lang))}  ${c.dim(d.code)}`);
+      out.push(`  ${c.dim(at)}  ${d.severity === 'error' ? c.red(vi ? 'lỗi' : 'error') : c.yellow(vi ? 'cảnh báo' : 'warning')}  ${diagnosticWords(d, result, ctx, c)}  ${c.dim(d.code)}`);
     }
     out.push(c.red(`  ✖ ${tr(words.invalid, lang)}: ${result.diagnostics.filter((d) => d.severity === 'error').length} ${vi ? 'lỗi' : 'errors'}`), '');
     return out.join('\n');
@@ -45,7 +45,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
     for (const f of view.advisories) out.push(...findingLines(f, result, ctx, c));
   }
   for (const d of result.diagnostics.filter((x) => x.severity === 'warning')) {
-    out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${oneLine(diagnosticText(d, lang))}`);
+    out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${diagnosticWords(d, result, ctx, c)}`);
   }
   for (const change of result.adjustments) out.push(`  ${c.magenta(vi ? 'cấu hình' : 'config')}  ${change.rule}: ${tr(change.detail, lang)}`);
   const reached = levelName(pack, result.reached, lang);
@@ -70,14 +70,14 @@ function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: C
       const gap = gapText(f, lang);
       lines.push(`        ${measuredText(f.measure, lang, f.unit, vocab, true)} — ${lang === 'vi' ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab, true)}${gap ? ` — ${gap}` : ''}`);
     }
-    const remedy = ruleText(remedyText(rule, f, ctx, true), f, result, ctx).map((r) => (typeof r === 'string' ? r : r.code ? c.dim(r.text) : r.text)).join('');
-    lines.push(`        ${c.cyan('→')} ${oneLine(remedy)}`);
+    const remedy = ruleText(remedyText(rule, f, ctx, true), f, result, ctx).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : oneLine(r.text))).join('');
+    lines.push(`        ${c.cyan('→')} ${remedy}`);
   } else if (f.missingData?.length) {
     const named = f.missingData.map((p) => {
       const label = ctx.fields?.dataLabel(result.packId, f.standard, p, lang);
-      return label ? `${label} ${c.dim(`(${p})`)}` : p;
+      return label ? `${oneLine(label)} ${c.dim(`(${oneLine(p)})`)}` : oneLine(p);
     });
-    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${oneLine(named.join(', '))}`);
+    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${named.join(', ')}`);
   }
   return lines;
 }
@@ -88,6 +88,12 @@ function totals(results: SchoolResult[], ctx: FormatContext, c: ChalkInstance): 
   const invalid = results.filter((r) => r.outcome === 'invalid').length;
   const notReached = results.length - reached - invalid;
   return `${c.bold(vi ? 'Tổng' : 'Total')}: ${results.length} ${vi ? 'trường' : 'schools'} — ${c.green(`${reached} ${vi ? 'đạt mức đích' : 'reached target'}`)}, ${c.red(`${notReached} ${vi ? 'chưa đạt' : 'not reached'}`)}, ${c.yellow(`${invalid} ${vi ? 'dữ liệu lỗi' : 'invalid'}`)}\n`;
+}
+
+/** A diagnostic's message with the field named in words; the keys it quotes dimmed (the location is printed before it). */
+function diagnosticWords(d: SchoolResult['diagnostics'][number], result: SchoolResult, ctx: FormatContext, c: ChalkInstance): string {
+  const runs = diagnosticLine({ ...d, location: d.location ? { ...d.location } : null }, result, ctx);
+  return runs.slice(d.location ? 2 : 0).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : r.bold ? c.bold(oneLine(r.text)) : oneLine(r.text))).join('');
 }
 
 /** Data from a school's files is printed on one line: no newline or escape sequence can forge output. */

@@ -12,7 +12,7 @@ export function rollUpDocument(results: SchoolResult[], ctx: FormatContext, link
   const { lang } = ctx;
   const vi = lang === 'vi';
   const views = results.map((r) => (r.outcome === 'invalid' ? null : viewOf(r, findPack(ctx.ruleSet, r.packId))));
-  const name = (r: SchoolResult, i: number): Inline[] => [links?.[i] ? { text: r.profile.name, link: links[i] } : r.profile.name];
+  const name = (r: SchoolResult, i: number, linked = false): Inline[] => [linked && links?.[i] ? { text: r.profile.name, link: links[i] } : r.profile.name];
   let unmetTotal = 0;
   let dueTotal = 0;
   const rows = results.map((r, i): Inline[][] => {
@@ -22,13 +22,13 @@ export function rollUpDocument(results: SchoolResult[], ctx: FormatContext, link
     const due = dueText(r, lang);
     if (due) dueTotal += 1;
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
-    return [name(r, i), [displayPath(r.dir, ctx.cwd)], [schoolTypeName(r.profile.schoolType, lang)], [levelName(pack, r.profile.target, lang)], [r.outcome === 'invalid' ? '—' : levelName(pack, r.reached, lang)], [gaps === null ? '—' : String(gaps)], [due], [String(errors)]];
+    return [name(r, i, true), [displayPath(r.dir, ctx.cwd)], [schoolTypeName(r.profile.schoolType, lang)], [levelName(pack, r.profile.target, lang)], [r.outcome === 'invalid' ? '—' : levelName(pack, r.reached, lang)], [gaps === null ? '—' : String(gaps)], [due], [String(errors)]];
   });
   const reached = results.filter((r) => r.outcome === 'reached').length;
   const invalid = results.filter((r) => r.outcome === 'invalid').length;
   const notReached = results.length - reached - invalid;
   const body: Block[] = [
-    { kind: 'paragraph', text: [{ text: vi ? 'Ngày kiểm tra' : 'Checked on', bold: true }, `: ${dayMonthYear(ctx.asOf)}`] },
+    { kind: 'paragraph', text: [{ text: vi ? 'Ngày kiểm tra:' : 'Checked on:', bold: true }, ` ${dayMonthYear(ctx.asOf)}`] },
     { kind: 'heading', level: 1, text: [vi ? 'I. KẾT QUẢ TỪNG TRƯỜNG' : 'I. RESULTS BY SCHOOL'] },
     {
       kind: 'table',
@@ -38,9 +38,9 @@ export function rollUpDocument(results: SchoolResult[], ctx: FormatContext, link
     },
     {
       kind: 'paragraph',
-      text: [{ text: vi ? 'Tổng' : 'Totals', bold: true }, vi
-        ? `: ${results.length} trường; ${reached} đạt mức đích; ${notReached} chưa đạt mức đích; ${invalid} dữ liệu lỗi; ${unmetTotal} chỉ số chưa đạt; ${dueTotal} trường cần công nhận lại hoặc kiểm tra giữa chu kỳ.`
-        : `: ${results.length} schools; ${reached} reached target; ${notReached} below target; ${invalid} invalid input; ${unmetTotal} unmet indicators; ${dueTotal} due for re-recognition or a mid-cycle check.`],
+      text: [{ text: vi ? 'Tổng:' : 'Totals:', bold: true }, vi
+        ? ` ${results.length} trường; ${reached} đạt mức đích; ${notReached} chưa đạt mức đích; ${invalid} dữ liệu lỗi; ${unmetTotal} chỉ số chưa đạt; ${dueTotal} trường cần công nhận lại hoặc kiểm tra giữa chu kỳ.`
+        : ` ${results.length} schools; ${reached} reached target; ${notReached} below target; ${invalid} invalid input; ${unmetTotal} unmet indicators; ${dueTotal} due for re-recognition or a mid-cycle check.`],
     },
     { kind: 'heading', level: 1, text: [vi ? 'II. TIÊU CHÍ ĐẠT THEO TIÊU CHUẨN' : 'II. CRITERIA MET BY STANDARD'] },
     {
