@@ -135,3 +135,13 @@ describe('the Word report of a batch', () => {
     expect(withoutKeys(rollUp.paragraphs.map((p) => p.text).join('\n'), schemaKeys())).toEqual([]);
   }, 60_000);
 });
+
+describe('--format docx on the command line', () => {
+  it('needs a file: a Word file never goes to the terminal (exit 2, in Vietnamese)', async () => {
+    const { run } = await import('../cli/run-main.js');
+    const result = await run(['check', 'examples/th-mai-sao', '--format', 'docx', '--as-of', '2026-06-15']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('định dạng docx là tệp Word, không in ra màn hình');
+  });
+});
