@@ -117,6 +117,8 @@ export interface SchoolResult {
   adjustments: OverlayChange[];
   /** Year-over-year progress against an earlier result (`chuan check --baseline`); absent otherwise. */
   progress?: SchoolProgress;
+  /** The earlier result file (as named) when it holds no result for this school: the report says so. */
+  baselineMissing?: string;
   /** What the filed report needs from truong.yaml (letterhead, signatory, plan); absent when the profile is invalid. */
   filing?: SchoolFiling;
 }

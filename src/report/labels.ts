@@ -2,7 +2,7 @@
 // report names a field, never prints its key alone. Built from the parsed schemas on first use; no
 // `node:` import, so that the browser page can pass its bundled schemas.
 import type { Lang, YamlPath } from '../types.js';
-import { profileSchemaId, standardSchemaId } from '../validate/schema-ids.js';
+import { profileSchemaId, standardSchemaId } from '../validate/validators.js';
 
 type Schema = Record<string, unknown>;
 

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { KnownError } from '../errors.js';
 import type { Lang, SchoolResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { batchSummaryMarkdown } from './formatters/markdown-summary.js';
 import { schoolMarkdown } from './formatters/markdown.js';
 import { rollUpDocx, schoolDocx } from './formatters/docx.js';
-import { assertOutsideInputs, writeFileAtomic } from './write-atomic.js';
+import { assertOutsideInputs, ensureFolder, writeFileAtomic } from './write-atomic.js';
 
 export const SUMMARY_FILE = 'TONG-HOP.md';
 export const SUMMARY_DOCX = 'TONG-HOP.docx';
@@ -48,38 +46,20 @@ export function safeStem(folder: string): string {
 
 /**
  * --output-dir: one Markdown and one Word report per school (same stem), TONG-HOP.md (the batch
- * summary, linking to the Markdown reports) and TONG-HOP.docx. Every file is written atomically and
- * never inside a school folder being checked.
+ * summary, linking to the Markdown reports) and TONG-HOP.docx. The folder and its missing parents are
+ * created; every file is written atomically and never inside a school folder being checked.
  */
 export async function writeReportDir(dir: string, results: SchoolResult[], ctx: FormatContext, schools: string[]): Promise<string[]> {
   const names = reportFileNames(results);
   const words = names.map((n) => n.replace(/\.md$/, '.docx'));
   const files = [...names, SUMMARY_FILE, ...words, SUMMARY_DOCX].map((name) => path.join(dir, name));
   for (const file of files) assertOutsideInputs(file, schools);
-  ensureDir(dir);
+  ensureFolder(dir);
   results.forEach((r, i) => writeFileAtomic(path.join(dir, names[i]!), schoolMarkdown(r, ctx, 1)));
   writeFileAtomic(path.join(dir, SUMMARY_FILE), batchSummaryMarkdown(results, ctx, names));
   for (const [i, r] of results.entries()) writeFileAtomic(path.join(dir, words[i]!), await schoolDocx(r, ctx));
   writeFileAtomic(path.join(dir, SUMMARY_DOCX), await rollUpDocx(results, ctx, words));
   return files;
-}
-
-/** The report folder itself is created when missing, but not its parents: a typo in a parent path is an error, not a new tree. */
-function ensureDir(dir: string): void {
-  try {
-    if (fs.statSync(dir).isDirectory()) return;
-  } catch {
-    // missing: create it below
-  }
-  try {
-    fs.mkdirSync(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
-    throw new KnownError({
-      vi: `không tạo được thư mục báo cáo ${dir} (${code}); thư mục cha phải tồn tại và có quyền ghi`,
-      en: `cannot create the report folder ${dir} (${code}); its parent must exist and be writable`,
-    });
-  }
 }
 
 /** GitHub rejects a step summary over 1 MiB; whole lines are kept, and a note says where the rest is. */

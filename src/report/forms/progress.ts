@@ -1,11 +1,15 @@
 // The year-over-year section (`chuan check --baseline`) as document blocks.
-import { progressParts } from '../../diff/render.js';
+import { missingBaselineParts, progressParts } from '../../diff/render.js';
 import type { SchoolResult } from '../../types.js';
 import type { FormatContext } from '../context.js';
 import { bold, type Block } from '../document/model.js';
 
 export function progressBlocks(result: SchoolResult, ctx: FormatContext): Block[] {
-  if (!result.progress) return [];
+  if (!result.progress) {
+    if (result.baselineMissing === undefined) return [];
+    const missing = missingBaselineParts(result.baselineMissing, ctx);
+    return [{ kind: 'heading', level: 2, text: [missing.heading] }, { kind: 'paragraph', text: [missing.text] }];
+  }
   const vi = ctx.lang === 'vi';
   const parts = progressParts(result.progress, ctx);
   const levelLabel = vi ? 'Mức đạt được' : 'Level reached';

@@ -45,7 +45,7 @@ export function selfReviewDocument(result: SchoolResult, ctx: FormatContext): Of
     rows: standards.map((s) => [[standardTitle(pack, s.standard, lang)], [`${s.met}/${s.criteria.length}`], [String(s.unmet)], [String(s.notAssessable)]]),
     widths: [55, 17, 12, 16],
   });
-  if (result.progress) body.push(...progressBlocks(result, ctx));
+  body.push(...progressBlocks(result, ctx));
 
   section('CÁC TIÊU CHÍ ĐÃ ĐẠT', 'CRITERIA MET');
   body.push({
