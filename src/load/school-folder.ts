@@ -4,6 +4,7 @@ import { loadYamlFile } from './yaml-file-loader.js';
 import type { YamlFile, YamlParser } from './yaml-file.js';
 
 export const PROFILE_FILE = 'truong.yaml';
+/** The standards of a folder whose pack is not known (no valid profile): the five of the 2012–2014 packs. */
 export const STANDARD_NUMBERS = [1, 2, 3, 4, 5] as const;
 export const standardFileName = (n: number): string => `tieu-chuan-${n}.yaml`;
 
@@ -15,11 +16,20 @@ export interface SchoolDocuments {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and parses the six files of a school folder. Never throws for bad input; never writes. */
-export function loadSchoolFolder(dir: string, parser: YamlParser = 'fast'): SchoolDocuments {
-  const diagnostics: Diagnostic[] = [];
-  const profile = loadYamlFile(path.join(dir, PROFILE_FILE), diagnostics, parser);
-  const standards = STANDARD_NUMBERS.map((n) => loadYamlFile(path.join(dir, standardFileName(n)), diagnostics, parser));
-  return { dir, profile, standards, diagnostics };
+/** Reads and parses truong.yaml. Never throws for bad input; never writes. */
+export function loadProfile(dir: string, diagnostics: Diagnostic[], parser: YamlParser = 'fast'): YamlFile | null {
+  return loadYamlFile(path.join(dir, PROFILE_FILE), diagnostics, parser);
 }
 
+/** Reads and parses the standard files a pack declares (tieu-chuan-N.yaml for each N). */
+export function loadStandards(dir: string, numbers: readonly number[], diagnostics: Diagnostic[], parser: YamlParser = 'fast'): (YamlFile | null)[] {
+  return numbers.map((n) => loadYamlFile(path.join(dir, standardFileName(n)), diagnostics, parser));
+}
+
+/** Reads and parses the profile and the given standard files of a school folder. */
+export function loadSchoolFolder(dir: string, parser: YamlParser = 'fast', numbers: readonly number[] = STANDARD_NUMBERS): SchoolDocuments {
+  const diagnostics: Diagnostic[] = [];
+  const profile = loadProfile(dir, diagnostics, parser);
+  const standards = loadStandards(dir, numbers, diagnostics, parser);
+  return { dir, profile, standards, diagnostics };
+}

@@ -11,6 +11,7 @@ export const words = {
     not_assessable: { vi: 'chưa đủ dữ liệu', en: 'not assessable' },
     not_applicable: { vi: 'không áp dụng', en: 'not applicable' },
     waived: { vi: 'được miễn', en: 'waived' },
+    not_rated: { vi: 'chưa tự đánh giá', en: 'not rated yet' },
   } satisfies Record<FindingStatus, LocalText>,
   unverified: { vi: 'ngưỡng chưa đối chiếu văn bản gốc', en: 'threshold not yet checked against the official text' },
   noLevel: { vi: 'chưa đạt mức nào', en: 'no level reached' },
