@@ -184,6 +184,8 @@ export interface SchoolResult {
   notices?: Notice[];
   /** Year-over-year progress against an earlier result (`chuan check --baseline`); absent otherwise. */
   progress?: SchoolProgress;
+  /** The earlier result file (as named) when it holds no result for this school: the report says so. */
+  baselineMissing?: string;
 }
 
 export interface Notice {

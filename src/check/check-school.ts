@@ -1,12 +1,11 @@
-import path from 'node:path';
 import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
+import type { FileSource } from '../load/file-source.js';
 import { loadProfile, loadStandards, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
 import { locate, type YamlFile, type YamlParser } from '../load/yaml-file.js';
-import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../validate/schemas.js';
+import { profileSchemaId, standardSchemaId, type Validators } from '../validate/validators.js';
 import { validateDocument } from '../validate/validate-document.js';
-import { loadRuleSet } from '../engine/load-rules.js';
 import { choosePack, type PackChoice } from '../engine/choose-pack.js';
 import { computeCriterionLevels, type CriterionLevels } from '../engine/criterion-levels.js';
 import { criterionReportData, type CriterionReportData } from '../engine/criterion-data.js';
@@ -16,7 +15,7 @@ import { evaluatePack, type Locator } from '../engine/evaluate.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
 import { checkEvidence } from '../evidence/check-evidence.js';
-import { compareStrings } from '../discover/discover.js';
+import { compareStrings } from '../discover/school-folders.js';
 
 export interface CheckOptions {
   /** Reference date (YYYY-MM-DD) for the recognition cycle and "not in the future" checks; default today. */
@@ -24,7 +23,7 @@ export interface CheckOptions {
   /** Target level instead of the profile's muc_tieu. */
   level?: LevelId;
   ruleSet?: RuleSet;
-  registry?: SchemaRegistry;
+  registry?: Validators;
   /** Waivers and the changes made to the rule set by the configuration (see config/apply-overlay). */
   config?: ChuanConfig;
   overlayChanges?: OverlayChange[];
@@ -37,20 +36,24 @@ export interface CheckOptions {
   circular?: string;
 }
 
-/** Checks one school folder: load, validate, evaluate, compute levels. Bad input becomes diagnostics, never an exception. */
-export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResult {
-  const registry = options.registry ?? SchemaRegistry.shared();
-  const ruleSet = options.ruleSet ?? loadRuleSet(undefined, registry);
+/** Check options with the rule set and the validators in hand (checkSchool finds them on disk). */
+export type PreparedCheck = CheckOptions & Required<Pick<CheckOptions, 'ruleSet' | 'registry'>>;
+
+/**
+ * Checks one school folder through its file source: load, validate, evaluate, compute levels. Bad input
+ * becomes diagnostics, never an exception. The same on disk (checkSchool) and in the page.
+ */
+export function checkSchoolFiles(files: FileSource, options: PreparedCheck): SchoolResult {
+  const { registry, ruleSet } = options;
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  const folder = path.resolve(dir);
   const diagnostics: Diagnostic[] = [];
-  const profileYaml = loadProfile(folder, diagnostics, options.yamlParser);
+  const profileYaml = loadProfile(files, diagnostics, options.yamlParser);
   const profileValue = validProfile(profileYaml, registry, diagnostics);
-  const profile = summarise(profileValue, dir);
+  const profile = summarise(profileValue, files.name);
   const choice = choosePack(ruleSet, plainObject(profileYaml?.value), asOf, options.circular);
   const pack = profileValue ? packOrProblem(choice, profileYaml!, profileValue, diagnostics) : undefined;
   const numbers = choice.pack?.standardNumbers ?? STANDARD_NUMBERS;
-  const docs: SchoolDocuments = { dir: folder, profile: profileYaml, standards: loadStandards(folder, numbers, diagnostics, options.yamlParser), diagnostics };
+  const docs: SchoolDocuments = { dir: files.pathOf(''), files, profile: profileYaml, standards: loadStandards(files, numbers, diagnostics, options.yamlParser), diagnostics };
   if (pack) {
     docs.standards.forEach((yaml, i) => {
       if (yaml) diagnostics.push(...validateDocument(registry, standardSchemaId(pack.id, numbers[i]!), yaml));
@@ -101,9 +104,9 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
     if (named.length > 0) ctx.parts = named;
   }
   const evaluated = evaluatePack(pack, ctx, locateRef);
-  const evidenceDiagnostics = checkEvidence({ dir: docs.dir, standards: docs.standards, pack, schoolYear: ctx.schoolYear, namHoc: profile.schoolYear, asOf });
+  const evidenceDiagnostics = checkEvidence({ files, standards: docs.standards, pack, schoolYear: ctx.schoolYear, namHoc: profile.schoolYear, asOf });
   const waived = options.config
-    ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: path.basename(docs.dir) }, asOf)
+    ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: files.name }, asOf)
     : { findings: evaluated.findings, changes: [] };
   const { findings } = waived;
   const remarks = evaluated.remarks;
@@ -124,7 +127,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
   };
 }
 
-function validProfile(profile: YamlFile | null, registry: SchemaRegistry, diagnostics: Diagnostic[]): Record<string, unknown> | null {
+function validProfile(profile: YamlFile | null, registry: Validators, diagnostics: Diagnostic[]): Record<string, unknown> | null {
   if (!profile) return null;
   const problems = validateDocument(registry, profileSchemaId, profile);
   diagnostics.push(...problems);
@@ -162,10 +165,10 @@ function packOrProblem(choice: PackChoice, yaml: YamlFile, profile: Record<strin
   return choice.pack;
 }
 
-function summarise(profile: Record<string, unknown> | null, dir: string): SchoolProfileSummary {
+function summarise(profile: Record<string, unknown> | null, folderName: string): SchoolProfileSummary {
   const text = (key: string): string | null => (typeof profile?.[key] === 'string' ? (profile[key] as string) : null);
   return {
-    name: text('ten_truong') ?? path.basename(path.resolve(dir)),
+    name: text('ten_truong') ?? folderName,
     code: text('ma_truong'),
     schoolType: text('cap_hoc') as SchoolType | null,
     province: text('tinh'),

@@ -1,6 +1,6 @@
 import type { LocalText, Notice } from '../types.js';
 import { schoolYearRange } from './context.js';
-import { packForSchoolType, packsNamed } from './load-rules.js';
+import { packForSchoolType, packsNamed } from './packs.js';
 import type { RulePack, RuleSet } from './rule-types.js';
 
 export interface PackChoice {

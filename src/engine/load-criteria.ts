@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { YamlFile } from '../load/yaml-file.js';
 import { locate } from '../load/yaml-file.js';
 import type { Diagnostic, LocalText } from '../types.js';
-import { SCHEMA_BASE, type SchemaRegistry } from '../validate/schemas.js';
+import { SCHEMA_BASE, type Validators } from '../validate/schemas.js';
 import type { Criterion, CriterionItem, CriterionLevelModel, Rule, RulePack, Wording } from './rule-types.js';
 import { loadValidated } from './load-rules.js';
 
@@ -17,7 +17,7 @@ type RawCriterion = Omit<Criterion, 'standard' | 'levels' | 'indicators' | 'mand
  * Criterion regimes keep their criteria in `rules/<pack>/tieu-chuan-N.yaml`: each item becomes one rule
  * (self-rated, or computed when it has a check), so every report, `chuan rules` and `explain` cover it.
  */
-export function loadCriteria(packDir: string, pack: RulePack, registry: SchemaRegistry, diagnostics: Diagnostic[]): void {
+export function loadCriteria(packDir: string, pack: RulePack, registry: Validators, diagnostics: Diagnostic[]): void {
   const model = pack.levelModel as CriterionLevelModel;
   const levelIds = model.criterionLevels.map((l) => l.id);
   for (const standard of pack.standardNumbers) {

@@ -1,19 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KnownError } from '../errors.js';
-import { loadYamlFile } from '../load/yaml-file-loader.js';
+import { loadYamlPath } from '../load/disk-source.js';
 import { locate, type YamlFile } from '../load/yaml-file.js';
 import { rulesDir } from '../paths.js';
 import type { Diagnostic, LocalText } from '../types.js';
-import { SCHEMA_BASE, SchemaRegistry } from '../validate/schemas.js';
+import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { loadCriteria } from './load-criteria.js';
 import type { CriterionLevelModel, LevelModel, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
+export { packForSchoolType } from './packs.js';
+
 const cache = new Map<string, RuleSet>();
 
 /** Loads every pack under rules/, validated against its meta-schemas; any problem is a located error (exit 2). */
-export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = SchemaRegistry.shared()): RuleSet {
+export function loadRuleSet(dir: string = rulesDir, registry: Validators = SchemaRegistry.shared()): RuleSet {
   const cached = cache.get(dir);
   if (cached) return cached;
   const diagnostics: Diagnostic[] = [];
@@ -34,13 +36,13 @@ export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = S
   return set;
 }
 
-function loadVocabulary(file: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): Vocabulary {
+function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
   const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
   const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
   return { records: value.records ?? {}, rooms: value.rooms ?? {} };
 }
 
-function loadPack(packDir: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): RulePack | null {
+function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
   const packYaml = loadValidated(path.join(packDir, 'pack.yaml'), `${SCHEMA_BASE}pack.schema.json`, registry, diagnostics);
   if (!packYaml) return null;
   const raw = packYaml.value as Record<string, unknown>;
@@ -115,8 +117,8 @@ function selection(raw: Record<string, unknown>): RulePack['selection'] {
   return { names: [...new Set(names)], default: given.default ?? false };
 }
 
-export function loadValidated(file: string, schemaId: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): YamlFile | null {
-  const yaml = loadYamlFile(file, diagnostics);
+export function loadValidated(file: string, schemaId: string, registry: Validators, diagnostics: Diagnostic[]): YamlFile | null {
+  const yaml = loadYamlPath(file, diagnostics);
   if (!yaml) return null;
   const problems = validateDocument(registry, schemaId, yaml);
   diagnostics.push(...problems);
@@ -138,15 +140,4 @@ function checkUniqueIds(packs: RulePack[], diagnostics: Diagnostic[]): void {
       seen.set(rule.id, rule);
     }
   }
-}
-
-/** The pack that serves folders naming no circular (the 2012–2014 packs, by school type). */
-export function packForSchoolType(set: RuleSet, schoolType: string): RulePack | undefined {
-  return set.packs.find((p) => p.selection.default && p.schoolTypes.includes(schoolType as never));
-}
-
-/** The packs a circular's name (truong.yaml `thong_tu`, `--circular`) designates: "57/2026", "57", "tt57-2026-pho-thong". */
-export function packsNamed(set: RuleSet, name: string): RulePack[] {
-  const wanted = name.trim().toLowerCase();
-  return set.packs.filter((p) => p.selection.names.some((n) => n.toLowerCase() === wanted));
 }
