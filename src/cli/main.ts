@@ -36,6 +36,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--level <level>', 'mức đích cần kiểm tra (mặc định: muc_tieu trong truong.yaml)')
     .addOption(new Option('--fail-on <severity>', 'mã thoát 1 khi có chỉ số chưa đạt ở mức này').choices(['error', 'warning', 'never']).default('error'))
     .option('--as-of <date>', 'ngày tham chiếu YYYY-MM-DD (mặc định: hôm nay)')
+    .option('--circular <circular>', 'thông tư áp dụng, ví dụ 57/2026 (mặc định: thong_tu trong truong.yaml)')
     .option('--config <file>', 'tệp cấu hình (mặc định: chuan.config.yaml gần nhất)')
     .option('--color', 'luôn tô màu')
     .option('--no-color', 'không tô màu')

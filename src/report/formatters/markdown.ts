@@ -5,6 +5,7 @@ import { mdCell, mdCode, mdText } from '../escape.js';
 import { standardSummaries, viewOf } from '../summary.js';
 import { dateText, diagnosticText, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
 import { recognitionLines } from './recognition-lines.js';
+import { criterionHeader, criterionRows, nationalStandardLine, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { batchSummaryMarkdown } from './markdown-summary.js';
 import { missingBaselineMarkdown, progressMarkdown } from '../../diff/render.js';
 
@@ -71,7 +72,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
     return out.join('\n');
   }
   const view = viewOf(result, pack);
-  const standards = standardSummaries(view);
+  const standards = standardSummaries(view, pack?.standardNumbers);
   out.push(`${h(2)} ${tr(L.standards, lang)}`, '', `| ${tr(L.standard, lang)} | ${tr(L.criteriaMet, lang)} | ${tr(L.unmetCol, lang)} | ${tr(L.naCol, lang)} |`, '|---|---|---|---|');
   for (const s of standards) {
     const name = pack?.standards[String(s.standard)];
@@ -79,6 +80,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
   }
   if (result.progress) out.push('', ...progressMarkdown(result.progress, ctx, h(2)).slice(0, -1));
   else if (result.baselineMissing !== undefined) out.push('', ...missingBaselineMarkdown(result.baselineMissing, ctx, h(2)).slice(0, -1));
+  if (pack && result.criteria) out.push('', ...criterionMarkdown(result, pack, view.notRated, ctx, h(2)));
   out.push('', `${h(2)} ${tr(L.gaps, lang)}`, '');
   if (view.gaps.length === 0) out.push(tr(L.noGaps, lang), '');
   view.gaps.forEach((f, i) => out.push(...findingBlock(f, i + 1, result, ctx, h(3))));
@@ -115,6 +117,22 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
   out.push('', `${h(2)} ${tr(L.timeline, lang)}`, '', ...recognitionLines(result, pack, lang).map((l) => `- ${mdText(l)}`), '');
   out.push('---', '', `*${tr(L.unverifiedNote, lang)} ${tr(L.footer, lang)} ${ctx.toolVersion}${pack ? `, ${pack.id} ${pack.version}` : ''}.*`, '');
   return out.join('\n');
+}
+
+/** Criterion regimes: each criterion's level, why each school level is (not) reached, the shortest path, unrated items. */
+function criterionMarkdown(result: SchoolResult, pack: RulePack, notRated: Finding[], ctx: FormatContext, heading: string): string[] {
+  const { lang } = ctx;
+  const vi = lang === 'vi';
+  const header = criterionHeader(pack, lang);
+  const out = [`${heading} ${vi ? 'Mức đạt của các tiêu chí' : 'Criterion levels'}`, '', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const row of criterionRows(result, pack, lang)) out.push(`| ${row.map(mdCell).join(' | ')} |`);
+  out.push('', ...requirementLines(result, pack, lang).map((l) => `- ${mdText(l)}`));
+  const next = nextLevelLines(result, pack, lang);
+  if (next.length > 0) out.push('', `**${mdText(next[0]!)}**`, '', ...next.slice(1).map((l) => `- ${mdText(l)}`));
+  const national = nationalStandardLine(result, pack, lang);
+  if (national) out.push('', mdText(national));
+  if (notRated.length > 0) out.push('', `**${vi ? 'Chưa tự đánh giá' : 'Not rated yet'}:** ${notRated.map((f) => mdText(`${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`)).join(', ')}`);
+  return out;
 }
 
 function factsTable(result: SchoolResult, pack: RulePack | undefined, ctx: FormatContext): string[] {
