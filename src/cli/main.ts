@@ -80,6 +80,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--ten <ten>', 'tên trường')
     .option('--tinh <tinh>', 'tỉnh/thành phố')
     .option('--khu-vuc <khu-vuc>', 'thanh_thi | nong_thon | mien_nui | dac_biet_kho_khan (mặc định: nong_thon)')
+    .option('--circular <circular>', 'thông tư áp dụng: số hoặc mã bộ quy tắc, xem chuan rules (mặc định: bộ quy tắc cũ theo cấp học)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
     .action((dir: string, options: Omit<InitCommandOptions, 'lang'> & { lang: string }) => {
       code = runInit(dir, { ...options, lang: parseLang(options.lang) }, io);

@@ -19,7 +19,7 @@ import type { Lang, LevelId, LocalText, SchoolResult } from '../../types.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
-import { createProgress, silentProgress } from '../spinner.js';
+import { createProgress, progressEnabled, silentProgress } from '../spinner.js';
 
 export interface CheckCommandOptions {
   format: string[];
@@ -106,7 +106,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     for (const r of compared.unmatched) io.stderr.write(lang === 'vi' ? `chuan: ${r.profile.name}: không có trong ${options.baseline} (khớp theo ma_truong hoặc tên thư mục)\n` : `chuan: ${r.profile.name}: not in ${options.baseline} (matched by ma_truong or folder name)\n`);
   }
   // Regime notices are for the person at the terminal; a pipeline's stderr stays as it was.
-  if (!options.quiet && io.stderr.isTTY === true) for (const line of noticeLines(results, lang)) io.stderr.write(`chuan: ${line}\n`);
+  if (!options.quiet && progressEnabled(io)) for (const line of noticeLines(results, lang)) io.stderr.write(`chuan: ${line}\n`);
   const code = exitCode(results, options.failOn);
   const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code });
   for (const target of targets) {
