@@ -11,6 +11,7 @@ export const words = {
     not_assessable: { vi: 'chưa đủ dữ liệu', en: 'not assessable' },
     not_applicable: { vi: 'không áp dụng', en: 'not applicable' },
     waived: { vi: 'được miễn', en: 'waived' },
+    not_rated: { vi: 'chưa tự đánh giá', en: 'not rated yet' },
   } satisfies Record<FindingStatus, LocalText>,
   /** An unmet warning rule (district practice): advice, which does not decide the level. */
   advisory: { vi: 'khuyến nghị', en: 'advisory' },

@@ -86,7 +86,7 @@ describe('--jobs', () => {
     const keys = junit.testsuites.testsuite.flatMap((s) => (s.testcase ?? []).map((c) => `${c.classname}\u0000${c.name}`));
     expect(new Set(keys).size).toBe(keys.length);
     expect(JSON.parse(one.files['bao-cao.sarif']!)).toMatchObject({ version: '2.1.0' });
-  });
+  }, 90_000);
 
   it.each(['0', '-1', 'abc', '1.5', '1000'])('--jobs %s is a usage error (exit 2)', async (jobs) => {
     const result = await run(['check', 'examples/thcs-nguyen-du', ...asOf, '--jobs', jobs]);

@@ -21,7 +21,7 @@ import type { Lang, LevelId, LocalText, SchoolResult } from '../../types.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
-import { createProgress, silentProgress } from '../spinner.js';
+import { createProgress, progressEnabled, silentProgress } from '../spinner.js';
 
 export interface CheckCommandOptions {
   format: string[];
@@ -30,6 +30,7 @@ export interface CheckCommandOptions {
   level?: string;
   failOn: string;
   asOf?: string;
+  circular?: string;
   color?: boolean;
   config?: string;
   /** Parallel workers for a batch (default: os.availableParallelism()). */
@@ -79,7 +80,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     configFile,
     jobs,
     ...(level ? { level } : {}),
-    prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}) },
+    ...(options.circular ? { circular: options.circular } : {}),
+    prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}), ...(options.circular ? { circular: options.circular } : {}) },
     onProgress: (p) => progress.update(p.done, p.total, p.dir),
   };
   // A JSON report to a file is written while the schools are checked: memory stays flat for any batch size.
@@ -105,6 +107,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     results = compared.results;
     for (const r of compared.unmatched) io.stderr.write(lang === 'vi' ? `chuan: ${r.profile.name}: không có trong ${options.baseline} (khớp theo ma_truong hoặc tên thư mục)\n` : `chuan: ${r.profile.name}: not in ${options.baseline} (matched by ma_truong or folder name)\n`);
   }
+  // Regime notices are for the person at the terminal; a pipeline's stderr stays as it was.
+  if (!options.quiet && progressEnabled(io)) for (const line of noticeLines(results, lang)) io.stderr.write(`chuan: ${line}\n`);
   const code = exitCode(results, options.failOn);
   const fields = new FieldLabels(() => SchemaRegistry.shared().documents());
   const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code, fields });
@@ -126,6 +130,13 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   }
   if (stepSummary) appendStepSummary(stepSummary, batchSummaryMarkdown(results, context(false)), lang);
   return code;
+}
+
+/** Regime notices (circular chosen by default, not in force …), each once with the number of schools it concerns. */
+function noticeLines(results: SchoolResult[], lang: Lang): string[] {
+  const counts = new Map<string, number>();
+  for (const r of results) for (const n of r.notices ?? []) counts.set(tr(n.message, lang), (counts.get(tr(n.message, lang)) ?? 0) + 1);
+  return [...counts].map(([text, n]) => (results.length > 1 ? `${text} (${plural(n, lang === 'vi' ? 'trường' : 'school', lang === 'vi' ? 'trường' : 'schools', lang)})` : text));
 }
 
 const reportWritten = (format: string): LocalText => ({ vi: `đã ghi báo cáo ${format} vào`, en: `wrote the ${format} report to` });

@@ -1,5 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, SchoolResult } from '../../types.js';
+import { criterionRows, nationalStandardLine, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { viewOf } from '../summary.js';
 import { displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
@@ -33,7 +35,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   const view = viewOf(result, pack);
   out.push(...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(oneLine(l))}`), `  ${c.dim(oneLine(plain(packLine(pack, view, ctx))))}`);
   const shown = [...view.gaps, ...view.notAssessable];
-  for (const standard of [1, 2, 3, 4, 5]) {
+  for (const standard of pack?.standardNumbers ?? [1, 2, 3, 4, 5]) {
     const list = shown.filter((f) => f.standard === standard);
     if (list.length === 0) continue;
     const name = pack?.standards[String(standard)];
@@ -48,11 +50,31 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
     out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${diagnosticWords(d, result, ctx, c)}`);
   }
   for (const change of result.adjustments) out.push(`  ${c.magenta(vi ? 'cấu hình' : 'config')}  ${change.rule}: ${tr(change.detail, lang)}`);
+  if (pack && result.criteria) out.push(...criterionBlock(result, pack, view.notRated, ctx, c));
   const reached = levelName(pack, result.reached, lang);
   const target = levelName(pack, result.profile.target, lang);
   const mark = result.outcome === 'reached' ? c.green('✔') : c.red('✖');
   out.push('', `  ${mark} ${vi ? 'Mức đích' : 'Target'}: ${target} · ${vi ? 'Đạt' : 'Reached'}: ${c.bold(reached)} · ${view.gaps.length} ${vi ? 'chỉ số chưa đạt' : 'unmet'}, ${view.advisories.length} ${vi ? 'khuyến nghị' : 'advisories'}, ${view.notAssessable.length} ${vi ? 'chưa đủ dữ liệu' : 'not assessable'}`, '');
   return out.join('\n');
+}
+
+/** Criterion regimes: each criterion's level, unrated items, why each level is (not) reached, the shortest path. */
+function criterionBlock(result: SchoolResult, pack: RulePack, notRated: Finding[], ctx: FormatContext, c: ChalkInstance): string[] {
+  const { lang } = ctx;
+  const vi = lang === 'vi';
+  const out = ['', `  ${c.bold(vi ? 'Mức đạt của các tiêu chí' : 'Criterion levels')}`];
+  for (const row of criterionRows(result, pack, lang)) {
+    out.push(`    ${row[0]!.padEnd(6)} ${row[2]!.padEnd(16)} ${row[3]}${row[4] ? `  ${c.blue(`${row[4]} ${vi ? 'chưa tự đánh giá' : 'not rated'}`)}` : ''}  ${c.dim(oneLine(row[1]!))}`);
+  }
+  if (notRated.length > 0) {
+    out.push('', `  ${c.blue(vi ? 'Chưa tự đánh giá' : 'Not rated yet')}: ${notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`);
+  }
+  out.push('', ...requirementLines(result, pack, lang).map((l) => `  ${l}`));
+  const next = nextLevelLines(result, pack, lang);
+  if (next.length > 0) out.push('', `  ${c.bold(next[0]!)}`, ...next.slice(1).map((l) => `    - ${l}`));
+  const national = nationalStandardLine(result, pack, lang);
+  if (national) out.push('', `  ${national}`);
+  return out;
 }
 
 function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: ChalkInstance): string[] {

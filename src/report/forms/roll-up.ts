@@ -11,6 +11,8 @@ import { NATION } from './parts.js';
 export function rollUpDocument(results: SchoolResult[], ctx: FormatContext, links?: string[]): OfficeDocument {
   const { lang } = ctx;
   const vi = lang === 'vi';
+  // The standards' numbers of every pack in the batch (five in most; a regime may have another count).
+  const numbers = [...new Set(results.flatMap((r) => findPack(ctx.ruleSet, r.packId)?.standardNumbers ?? [1, 2, 3, 4, 5]))].sort((a, b) => a - b);
   const views = results.map((r) => (r.outcome === 'invalid' ? null : viewOf(r, findPack(ctx.ruleSet, r.packId))));
   const name = (r: SchoolResult, i: number, linked = false): Inline[] => [linked && links?.[i] ? { text: r.profile.name, link: links[i] } : r.profile.name];
   let unmetTotal = 0;
@@ -45,13 +47,14 @@ export function rollUpDocument(results: SchoolResult[], ctx: FormatContext, link
     { kind: 'heading', level: 1, text: [vi ? 'II. TIÊU CHÍ ĐẠT THEO TIÊU CHUẨN' : 'II. CRITERIA MET BY STANDARD'] },
     {
       kind: 'table',
-      head: [vi ? 'Trường' : 'School', ...[1, 2, 3, 4, 5].map((n) => `${vi ? 'TC' : 'S'}${n}`), vi ? 'Mức đạt' : 'Reached'],
+      head: [vi ? 'Trường' : 'School', ...numbers.map((n) => `${vi ? 'TC' : 'S'}${n}`), vi ? 'Mức đạt' : 'Reached'],
       rows: results.map((r, i) => {
         const view = views[i];
-        const cells = view ? standardSummaries(view).map((s): Inline[] => [`${s.met}/${s.criteria.length}`]) : [1, 2, 3, 4, 5].map((): Inline[] => ['—']);
+        const own = findPack(ctx.ruleSet, r.packId)?.standardNumbers ?? [1, 2, 3, 4, 5];
+        const cells = view ? standardSummaries(view, numbers).map((s): Inline[] => [own.includes(s.standard) ? `${s.met}/${s.criteria.length}` : '—']) : numbers.map((): Inline[] => ['—']);
         return [name(r, i), ...cells, [r.outcome === 'invalid' ? '—' : levelName(findPack(ctx.ruleSet, r.packId), r.reached, lang)]];
       }),
-      widths: [30, 10, 10, 10, 10, 10, 20],
+      widths: [30, ...numbers.map(() => 50 / numbers.length), 20],
     },
     { kind: 'paragraph', text: [vi ? 'Mỗi ô: số tiêu chí đạt / số tiêu chí được đánh giá của tiêu chuẩn, đến mức đích của trường.' : 'Each cell: criteria met / criteria assessed in the standard, up to the school’s target level.'], note: true },
     { kind: 'heading', level: 1, text: [vi ? 'III. TRƯỜNG CẦN CÔNG NHẬN LẠI HOẶC KIỂM TRA GIỮA CHU KỲ' : 'III. DUE FOR RE-RECOGNITION OR A MID-CYCLE CHECK'] },

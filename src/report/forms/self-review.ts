@@ -6,6 +6,7 @@ import { bold, code, inputText, italic, type Block, type Inline, type OfficeDocu
 import { standardSummaries, viewOf } from '../summary.js';
 import { dayMonthYear, measuredText } from '../text.js';
 import { progressBlocks } from './progress.js';
+import { criterionBlocks } from './criteria.js';
 import { recognitionLines } from '../formatters/recognition-lines.js';
 import { briefLine, byCriterion, dataPathText, diagnosticLine, factsTable, indicatorBlocks, NATION, packLine, planFor, schoolClosing, schoolLetterhead, standardTitle } from './parts.js';
 import type { SchoolResult } from '../../types.js';
@@ -30,14 +31,15 @@ export function selfReviewDocument(result: SchoolResult, ctx: FormatContext): Of
       : `Following the yearly self-check under ${circular}, ${result.profile.name} reports the results${year ? ` for school year ${year}` : ''}:`],
   });
   section('THÔNG TIN CHUNG', 'FACTS');
-  body.push(factsTable(result, pack, ctx), { kind: 'list', items: recognitionLines(result, pack, lang).map((l) => [l]) }, { kind: 'paragraph', text: packLine(pack, view, ctx), note: true });
+  body.push(factsTable(result, pack, ctx), { kind: 'list', items: recognitionLines(result, pack, lang).map((l) => [l]) });
+  if (view) body.push({ kind: 'paragraph', text: packLine(pack, view, ctx), note: true });
 
   if (invalid || !view) {
     section('LỖI DỮ LIỆU ĐẦU VÀO', 'INPUT ERRORS');
     body.push({ kind: 'list', items: result.diagnostics.map((d) => diagnosticLine(d, result, ctx)) });
     return documentOf(result, ctx, body, false);
   }
-  const standards = standardSummaries(view);
+  const standards = standardSummaries(view, pack?.standardNumbers);
   section('KẾT QUẢ THEO TIÊU CHUẨN', 'RESULTS BY STANDARD');
   body.push({
     kind: 'table',
@@ -45,7 +47,7 @@ export function selfReviewDocument(result: SchoolResult, ctx: FormatContext): Of
     rows: standards.map((s) => [[standardTitle(pack, s.standard, lang)], [`${s.met}/${s.criteria.length}`], [String(s.unmet)], [String(s.notAssessable)]]),
     widths: [55, 17, 12, 16],
   });
-  body.push(...progressBlocks(result, ctx));
+  body.push(...progressBlocks(result, ctx), ...criterionBlocks(result, pack, view.notRated, ctx));
 
   section('CÁC TIÊU CHÍ ĐÃ ĐẠT', 'CRITERIA MET');
   body.push({
