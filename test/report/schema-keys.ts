@@ -9,7 +9,8 @@ export function schemaKeys(): string[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const props = (node as { properties?: Record<string, unknown> }).properties;
-    if (props && typeof props === 'object') for (const k of Object.keys(props)) keys.add(k);
+    // Keys that are names (criterion numbers like "2.2" and item letters like "a" are printed as such by design).
+    if (props && typeof props === 'object') for (const k of Object.keys(props)) if (/^[a-z][a-z0-9_]+$/.test(k)) keys.add(k);
     Object.values(node).forEach(walk);
   };
   const files = ['truong.schema.json', 'common.schema.json'];
@@ -26,9 +27,9 @@ export function schemaKeys(): string[] {
  */
 const ALSO_WORDS = new Set(['ngay', 'lan', 'ma', 'xa', 'tre']);
 
-/** The keys that occur in `text` as a word of their own (Vietnamese letters count as letters). */
+/** The keys that occur in `text` as a word of their own (Vietnamese letters count as letters; a folder or file name such as thcs-le-loi is not a key). */
 export function withoutKeys(text: string, keys: string[]): string[] {
-  return keys.filter((k) => !ALSO_WORDS.has(k.toLowerCase()) && new RegExp(`(?<![\\p{L}\\p{N}_])${k}(?![\\p{L}\\p{N}_])`, 'iu').test(text));
+  return keys.filter((k) => !ALSO_WORDS.has(k.toLowerCase()) && new RegExp(`(?<![\\p{L}\\p{N}_/-])${k}(?![\\p{L}\\p{N}_/-])`, 'u').test(text));
 }
 
 /** Markdown without its code spans (where a key may follow its name, in small print). */
