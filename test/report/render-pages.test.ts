@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
+import { exampleSchools } from '../batch/fixtures.js';
 
 const installed = ['soffice', 'libreoffice'].some((c) => spawnSync('sh', ['-c', `command -v ${c}`]).status === 0) && spawnSync('sh', ['-c', 'command -v pdftoppm']).status === 0;
 
@@ -11,7 +12,7 @@ describe('scripts/render-pages.mjs (LibreOffice)', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(exampleSchools().length + 1);
     for (const line of lines) expect(line).toMatch(/^[\w.-]+\.docx: \d+ page\(s\)$/);
   }, 300_000);
 });
