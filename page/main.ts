@@ -5,7 +5,7 @@ import { toolVersion } from 'chuan-page:meta';
 import type { RunView, SchoolCard } from '../src/page/run-view.js';
 import type { Lang } from '../src/types.js';
 import { renderMarkdown } from './markdown-view.js';
-import type { FromWorker, PackChoice, PickedFile, ToWorker } from './protocol.js';
+import type { CircularChoice, FromWorker, PickedFile, ToWorker } from './protocol.js';
 import { outcomeText, t, type TextKey } from './ui-text.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -14,7 +14,7 @@ let lang: Lang = 'vi';
 let files: PickedFile[] = [];
 let view: RunView | null = null;
 let selected = 0;
-let packs: PackChoice[] = [];
+let circulars: CircularChoice[] = [];
 /** Completed runs and the current state, on <body> for whoever watches the page (tests, scripts). */
 let runs = 0;
 let started = 0;
@@ -31,10 +31,12 @@ const send = (message: ToWorker): void => worker.postMessage(message);
 worker.onmessage = (event: MessageEvent<FromWorker>) => {
   const message = event.data;
   if (message.type === 'ready') {
-    packs = message.packs;
+    circulars = message.circulars;
     fillCirculars();
   } else if (message.type === 'progress') {
     showProgress(message.done, message.total, message.name);
+  } else if (message.type === 'docx') {
+    save(new Blob([message.bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), 'docx');
   } else if (message.type === 'done') {
     view = message.view;
     selected = Math.min(selected, view.schools.length - 1);
@@ -56,8 +58,8 @@ function check(): void {
   $('results').hidden = true;
   $('failure').hidden = true;
   showProgress(0, 1, t('reading', lang));
-  const packId = $<HTMLSelectElement>('circular').value;
-  send({ type: 'check', files, asOf: $<HTMLInputElement>('as-of').value || today(), lang, ...(packId ? { packId } : {}) });
+  const circular = $<HTMLSelectElement>('circular').value;
+  send({ type: 'check', files, asOf: $<HTMLInputElement>('as-of').value || today(), lang, ...(circular ? { circular } : {}) });
 }
 
 function showProgress(done: number, total: number, name: string): void {
@@ -179,8 +181,13 @@ function list(items: HTMLElement[], className?: string): HTMLElement {
 }
 
 function download(text: string, extension: string, type: string): void {
-  const name = `${(files[0]?.path.split('/')[0] ?? 'chuan') || 'chuan'}.${extension}`;
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  save(new Blob([text], { type }), extension);
+}
+
+/** Offers `blob` as "<picked folder>.<extension>" in the browser's downloads. */
+function save(blob: Blob, extension: string): void {
+  const name = `${files[0]?.path.split('/')[0] || 'chuan'}.${extension}`;
+  const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);
   a.click();
@@ -191,7 +198,7 @@ function download(text: string, extension: string, type: string): void {
 function fillCirculars(): void {
   const select = $<HTMLSelectElement>('circular');
   const value = select.value;
-  select.replaceChildren(new Option(t('byType', lang), ''), ...packs.map((p) => new Option(`${p.circular} — ${p.title[lang]}`, p.id)));
+  select.replaceChildren(new Option(t('byType', lang), ''), ...circulars.map((c) => new Option(c.title ? `${c.circular} — ${c.title[lang]}` : c.circular, c.circular)));
   select.value = value;
 }
 
@@ -262,6 +269,7 @@ $('lang-vi').addEventListener('click', () => setLang('vi'));
 $('lang-en').addEventListener('click', () => setLang('en'));
 $('download-md').addEventListener('click', () => view && download(view.markdown, 'md', 'text/markdown;charset=utf-8'));
 $('download-json').addEventListener('click', () => view && download(view.json, 'json', 'application/json'));
+$('download-docx').addEventListener('click', () => view && send({ type: 'docx', lang }));
 $<HTMLInputElement>('as-of').value = today();
 setLang('vi');
 setState('idle');

@@ -43,15 +43,21 @@ function el(tag: string): HTMLElement {
 
 function table(rows: string[]): HTMLElement {
   const out = el('table');
-  const [head, , ...body] = rows;
+  const [head, rule, ...body] = rows;
+  // ":---:" centres a column, "---:" aligns it right (GFM).
+  const align = cells(rule ?? '').map((c) => (/^:-+:$/.test(c) ? 'center' : /^-+:$/.test(c) ? 'right' : ''));
+  const aligned = (cell: HTMLElement, i: number): HTMLElement => {
+    if (align[i]) cell.dataset['align'] = align[i];
+    return cell;
+  };
   const headRow = el('tr');
-  for (const cell of cells(head ?? '')) headRow.append(inline(el('th'), cell));
+  cells(head ?? '').forEach((cell, i) => headRow.append(aligned(inline(el('th'), cell), i)));
   out.append(el('thead'));
   out.firstElementChild!.append(headRow);
   const tbody = el('tbody');
   for (const row of body) {
     const tr = el('tr');
-    for (const cell of cells(row)) tr.append(inline(el('td'), cell));
+    cells(row).forEach((cell, i) => tr.append(aligned(inline(el('td'), cell), i)));
     tbody.append(tr);
   }
   out.append(tbody);

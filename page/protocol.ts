@@ -8,20 +8,23 @@ export interface PickedFile {
   file: File;
 }
 
-export interface PackChoice {
-  id: string;
+/** A circular the page offers: its number, and the title of its pack when it has one only. */
+export interface CircularChoice {
   circular: string;
-  title: LocalText;
+  title: LocalText | null;
 }
 
 export type ToWorker =
-  | { type: 'check'; files: PickedFile[]; asOf: string; lang: Lang; packId?: string }
+  | { type: 'check'; files: PickedFile[]; asOf: string; lang: Lang; circular?: string }
   /** The last run's reports again, in another language. */
-  | { type: 'format'; lang: Lang };
+  | { type: 'format'; lang: Lang }
+  /** The last run's Word report (as `chuan check --format docx`). */
+  | { type: 'docx'; lang: Lang };
 
 export type FromWorker =
-  | { type: 'ready'; packs: PackChoice[] }
+  | { type: 'ready'; circulars: CircularChoice[] }
   | { type: 'progress'; done: number; total: number; name: string }
   | { type: 'done'; view: RunView }
+  | { type: 'docx'; bytes: Uint8Array<ArrayBuffer> }
   /** Nothing could be checked: no school folder, or an invalid chuan.config.yaml (its located errors in `details`). */
   | { type: 'failed'; message: LocalText; details: { at: string; message: LocalText }[] };

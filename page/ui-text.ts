@@ -11,7 +11,7 @@ const TEXT = {
   drop: { vi: 'hoặc kéo thả thư mục vào đây', en: 'or drop a folder here' },
   asOf: { vi: 'Ngày kiểm tra', en: 'Check date' },
   circular: { vi: 'Thông tư', en: 'Circular' },
-  byType: { vi: 'Theo cấp học của trường', en: 'By the school\'s type' },
+  byType: { vi: 'Theo hồ sơ của trường', en: 'As the school\'s profile says' },
   checking: { vi: 'Đang kiểm tra', en: 'Checking' },
   reading: { vi: 'Đang đọc thư mục…', en: 'Reading the folder…' },
   checked: { vi: 'Đã kiểm tra', en: 'Checked' },

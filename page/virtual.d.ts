@@ -4,6 +4,11 @@ declare module 'chuan-page:rules' {
   const ruleSet: import('../src/engine/rule-types.js').RuleSet;
   export default ruleSet;
 }
+declare module 'chuan-page:schemas' {
+  /** The school schemas' documents (for the names of fields in the reports). */
+  const schemas: object[];
+  export default schemas;
+}
 declare module 'chuan-page:validators' {
   /** ajv's standalone code for the school schemas (every error), by export name; `ids` maps names to $ids. */
   const generated: Record<string, unknown> & { ids: Record<string, string> };

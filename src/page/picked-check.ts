@@ -9,6 +9,7 @@ import { compareStrings, findSchoolFolders } from '../discover/school-folders.js
 import type { RuleSet } from '../engine/rule-types.js';
 import type { ListedSource } from '../load/listed-source.js';
 import type { FormatContext } from '../report/context.js';
+import type { FieldLabels } from '../report/labels.js';
 import { jsonFormatter } from '../report/formatters/json.js';
 import { markdownFormatter, schoolMarkdown } from '../report/formatters/markdown.js';
 import { batchSummaryMarkdown } from '../report/formatters/markdown-summary.js';
@@ -22,8 +23,8 @@ export interface PickedSettings {
   /** Reference date, YYYY-MM-DD. */
   asOf: string;
   level?: LevelId;
-  /** Check every school under this pack only (the circular chosen in the page); default: by school type. */
-  packId?: string;
+  /** The circular to check under, as `chuan check --circular` (default: truong.yaml's `thong_tu`). */
+  circular?: string;
 }
 
 export interface PickedRun {
@@ -38,6 +39,8 @@ export interface PageSetup {
   ruleSet: RuleSet;
   registry: Validators;
   toolVersion: string;
+  /** Names of the school files' fields, from the schemas (the reports name fields in words). */
+  fields: FieldLabels;
 }
 
 /** The school folders of the picked folders (each top-level folder searched as a path given to `chuan check`), sorted. */
@@ -51,7 +54,7 @@ export function pickedSchools(root: ListedSource): string[] {
 /** Checks the schools of `root` one by one; `progress` is told after each. One broken school never stops the others. */
 export function checkPicked(root: ListedSource, setup: PageSetup, settings: PickedSettings, progress?: (done: number, total: number, name: string) => void): PickedRun {
   const config = pickedConfig(root, setup.registry);
-  const overlaid = applyOverlay(restrictTo(setup.ruleSet, settings.packId), config);
+  const overlaid = applyOverlay(setup.ruleSet, config);
   const options: PreparedCheck = {
     asOf: settings.asOf,
     ruleSet: overlaid.ruleSet,
@@ -59,6 +62,7 @@ export function checkPicked(root: ListedSource, setup: PageSetup, settings: Pick
     config,
     overlayChanges: overlaid.changes,
     ...(settings.level ? { level: settings.level } : {}),
+    ...(settings.circular ? { circular: settings.circular } : {}),
   };
   const schools = pickedSchools(root);
   const results = schools.map((rel, i) => {
@@ -85,13 +89,9 @@ export function pickedConfig(root: ListedSource, registry: Validators): ChuanCon
   return root.entry(rel) ? readConfig(root, rel, registry) : emptyConfig();
 }
 
-/** The rule set with only the chosen pack, so that the school's pack can only be that one. */
-function restrictTo(set: RuleSet, packId: string | undefined): RuleSet {
-  return packId === undefined ? set : { ...set, packs: set.packs.filter((p) => p.id === packId) };
-}
-
-export function pageContext(run: PickedRun, lang: Lang, toolVersion: string): FormatContext {
-  return { lang, color: false, cwd: PAGE_CWD, asOf: run.asOf, toolVersion, ruleSet: run.ruleSet, config: run.config.report, overlayChanges: run.overlayChanges };
+/** The reports' context, as `chuan check` builds it for the picked folder's parent as working directory. */
+export function pageContext(run: PickedRun, lang: Lang, setup: Pick<PageSetup, 'toolVersion' | 'fields'>): FormatContext {
+  return { lang, color: false, cwd: PAGE_CWD, asOf: run.asOf, toolVersion: setup.toolVersion, ruleSet: run.ruleSet, config: run.config.report, overlayChanges: run.overlayChanges, fields: setup.fields };
 }
 
 export interface PageReports {

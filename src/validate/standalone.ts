@@ -4,16 +4,17 @@ import standalone from 'ajv/dist/standalone/index.js';
 import { AJV_OPTIONS, schemaFingerprint, type SchemaSource } from './precompiled.js';
 
 /**
- * A CommonJS module exporting a validator per schema of `sources` (v0, v1, …), `ids` (export name → $id)
- * and the fingerprint of `sources`. `allErrors: false` gives validators that stop at the first error.
+ * A CommonJS module exporting a validator per schema of `sources` (v0, v1, …; only those `exported` keeps,
+ * default all, the others being there for their references), `ids` (export name → $id) and the
+ * fingerprint of `sources`. `allErrors: false` gives validators that stop at the first error.
  */
-export function standaloneValidators(sources: SchemaSource[], options: { allErrors?: boolean } = {}): string {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options, code: { source: true } });
+export function standaloneValidators(sources: SchemaSource[], options: { allErrors?: boolean; exported?: (id: string) => boolean } = {}): string {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(options.allErrors === undefined ? {} : { allErrors: options.allErrors }), code: { source: true } });
   const ids: Record<string, string> = {};
   sources.forEach((source, i) => {
     const schema = JSON.parse(source.text) as { $id: string };
     ajv.addSchema(schema);
-    ids[`v${i}`] = schema.$id;
+    if (options.exported?.(schema.$id) ?? true) ids[`v${i}`] = schema.$id;
   });
   // A CommonJS module: its default import is module.exports, whose `default` is the generator.
   const generate = (standalone as unknown as { default: (ajv: Ajv2020, refs: Record<string, string>) => string }).default;

@@ -6,6 +6,7 @@ import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { ListedSource } from '../../src/load/listed-source.js';
 import { checkPicked, pageContext, pageReports, pickedSchools, type PageSetup } from '../../src/page/picked-check.js';
 import { packageRoot } from '../../src/paths.js';
+import { FieldLabels } from '../../src/report/labels.js';
 import { SchemaRegistry } from '../../src/validate/schemas.js';
 import { toolVersion } from '../../src/version.js';
 import { run } from '../cli/run-main.js';
@@ -16,11 +17,11 @@ const examples = path.join(packageRoot, 'examples');
 const AS_OF = '2026-06-15';
 /** Every example school folder (a folder of examples/ holding truong.yaml). */
 const EXAMPLES = fs.readdirSync(examples).filter((f) => fs.existsSync(path.join(examples, f, 'truong.yaml'))).sort();
-const setup = (): PageSetup => ({ ruleSet: loadRuleSet(), registry: SchemaRegistry.shared(), toolVersion });
+const setup = (): PageSetup => ({ ruleSet: loadRuleSet(), registry: SchemaRegistry.shared(), toolVersion, fields: new FieldLabels(() => SchemaRegistry.shared().documents()) });
 
 function pageRun(files: ReturnType<typeof pickFolder>, lang: 'vi' | 'en' = 'vi') {
   const result = checkPicked(ListedSource.of(files), setup(), { asOf: AS_OF });
-  return pageReports(result, pageContext(result, lang, toolVersion));
+  return pageReports(result, pageContext(result, lang, setup()));
 }
 
 describe('a picked folder, checked as the page checks it', () => {
@@ -83,12 +84,11 @@ describe('a picked folder, checked as the page checks it', () => {
     }
   });
 
-  it('choosing a circular checks every school under that pack only', () => {
-    const files = pickFolder(path.join(examples, 'th-mai-sao'));
-    const ruleSet = loadRuleSet();
-    const other = ruleSet.packs.find((p) => !p.schoolTypes.includes('tieu_hoc'))!;
-    const result = checkPicked(ListedSource.of(files), setup(), { asOf: AS_OF, packId: other.id });
-    expect(result.results[0]!.outcome).toBe('invalid');
-    expect(result.results[0]!.diagnostics.map((d) => d.code)).toContain('profile/no-pack');
+  it('choosing a circular checks as `chuan check --circular` does', async () => {
+    for (const circular of new Set(loadRuleSet().packs.map((p) => p.circular))) {
+      const result = checkPicked(ListedSource.of(pickFolder(path.join(examples, 'th-mai-sao'))), setup(), { asOf: AS_OF, circular });
+      const cli = await run(['check', 'th-mai-sao', '--format', 'markdown', '--as-of', AS_OF, '--circular', circular], { cwd: examples });
+      expect(pageReports(result, pageContext(result, 'vi', setup())).markdown).toBe(cli.stdout);
+    }
   });
 });
