@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
+import { explainMissingFiles } from './near-miss.js';
 import { loadYamlFile } from './yaml-file-loader.js';
 import type { YamlFile, YamlParser } from './yaml-file.js';
 
@@ -20,6 +21,7 @@ export function loadSchoolFolder(dir: string, parser: YamlParser = 'fast'): Scho
   const diagnostics: Diagnostic[] = [];
   const profile = loadYamlFile(path.join(dir, PROFILE_FILE), diagnostics, parser);
   const standards = STANDARD_NUMBERS.map((n) => loadYamlFile(path.join(dir, standardFileName(n)), diagnostics, parser));
+  explainMissingFiles(dir, [PROFILE_FILE, ...STANDARD_NUMBERS.map(standardFileName)], diagnostics);
   return { dir, profile, standards, diagnostics };
 }
 

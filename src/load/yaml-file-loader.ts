@@ -23,13 +23,14 @@ export function loadYamlFile(file: string, diagnostics: Diagnostic[], parser: Ya
     return null;
   }
   if (stat.isSymbolicLink() || !stat.isFile()) {
+    const kind = kindOf(stat);
     diagnostics.push({
       code: 'file/not-regular',
       severity: 'error',
       location: at,
       message: {
-        vi: `${path.basename(file)} không phải tệp thường (là liên kết tượng trưng hoặc thư mục); hãy đặt tệp thật trong thư mục trường`,
-        en: `${path.basename(file)} is not a regular file (a symlink or a directory); put the real file in the school folder`,
+        vi: `${path.basename(file)} không phải tệp thường (là ${kind.vi}, không được mở); hãy đặt tệp YAML thật, tên ${path.basename(file)}, trong thư mục trường`,
+        en: `${path.basename(file)} is not a regular file (it is ${kind.en}, not opened); put the real YAML file, named ${path.basename(file)}, in the school folder`,
       },
     });
     return null;
@@ -69,6 +70,16 @@ export function loadYamlFile(file: string, diagnostics: Diagnostic[], parser: Ya
     return null;
   }
   return parsed.yaml;
+}
+
+/** What stands where a file was expected, in words. */
+function kindOf(stat: fs.Stats): { vi: string; en: string } {
+  if (stat.isSymbolicLink()) return { vi: 'một liên kết tượng trưng', en: 'a symbolic link' };
+  if (stat.isDirectory()) return { vi: 'một thư mục', en: 'a folder' };
+  if (stat.isFIFO()) return { vi: 'một ống có tên (FIFO)', en: 'a named pipe (FIFO)' };
+  if (stat.isSocket()) return { vi: 'một socket', en: 'a socket' };
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return { vi: 'một thiết bị', en: 'a device' };
+  return { vi: 'một loại tệp đặc biệt', en: 'a special file' };
 }
 
 function offsetLocation(file: string, bytes: Buffer, byteOffset: number | null): { file: string; line: number; column: number } {

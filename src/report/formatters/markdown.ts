@@ -7,6 +7,8 @@ import { dateText, diagnosticText, gapText, levelName, locationText, measuredTex
 import { recognitionLines } from './recognition-lines.js';
 import { batchSummaryMarkdown } from './markdown-summary.js';
 import { missingBaselineMarkdown, progressMarkdown } from '../../diff/render.js';
+import { dataHintLines } from '../data-hints.js';
+import { findingHints } from '../machine.js';
 
 const L = {
   title: { vi: 'Báo cáo tự kiểm tra trường đạt chuẩn quốc gia', en: 'National-standard school self-review' },
@@ -94,7 +96,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
     view.advisories.forEach((f, i) => out.push(...findingBlock(f, i + 1, result, ctx, h(3))));
   }
   if (view.notAssessable.length > 0) {
-    out.push(`${h(2)} ${tr(L.notAssessable, lang)}`, '', ...view.notAssessable.map((f) => `${briefLine(f, ctx)} — ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${mdText((f.missingData ?? []).join(', '))}`), '');
+    out.push(`${h(2)} ${tr(L.notAssessable, lang)}`, '', ...view.notAssessable.map((f) => `${briefLine(f, ctx)} — ${mdText(dataHintLines(findingHints(f, ctx)).join('; '))}`), '');
   }
   if (view.waived.length > 0) {
     out.push(`${h(2)} ${tr(L.waived, lang)}`, '', ...view.waived.map((f) => `${briefLine(f, ctx)} — ${mdText(f.waiver ? `${f.waiver.reason}, ${lang === 'vi' ? 'đến hết' : 'until'} ${dateText(f.waiver.expires, lang)}` : '')}`), '');

@@ -1,6 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
+import { dataHintLines } from '../data-hints.js';
+import { findingHints } from '../machine.js';
 import { viewOf } from '../summary.js';
 import { diagnosticText, displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
 import { recognitionLines } from './recognition-lines.js';
@@ -66,7 +68,7 @@ function findingLines(f: Finding, ctx: FormatContext, c: ChalkInstance): string[
     }
     lines.push(`        ${c.cyan('→')} ${oneLine(remedyText(rule, f, ctx))}`);
   } else if (f.missingData?.length) {
-    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${f.missingData.join(', ')}`);
+    for (const hint of findingHints(f, ctx)) lines.push(`        ${c.cyan('→')} ${oneLine(dataHintLines([hint])[0]!)}`, ...hint.snippet.map((l) => `          ${c.dim(oneLine(l))}`));
   }
   return lines;
 }
