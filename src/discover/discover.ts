@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { PROFILE_FILE } from '../load/school-folder.js';
+import { compareStrings, MAX_DEPTH, skippedName } from './school-folders.js';
 
-const MAX_DEPTH = 12;
-const SKIP = new Set(['node_modules', '.git', 'minh-chung', 'dist']);
+export { compareStrings };
 
 export interface Discovery {
   /** Absolute school folders, sorted, each once. */
@@ -57,7 +57,7 @@ function walk(dir: string, depth: number, schools: Set<string>, skipped: Diagnos
     return;
   }
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIP.has(entry.name)) continue;
+    if (skippedName(entry.name)) continue;
     if (entry.isSymbolicLink()) {
       const link = path.join(dir, entry.name);
       if (linksToFile(link)) continue;
@@ -100,11 +100,6 @@ function notFoundText(input: string, code: string | undefined): { vi: string; en
   if (code === 'EACCES' || code === 'EPERM') return { vi: `không có quyền đọc đường dẫn ${input}`, en: `no permission to read ${input}` };
   if (code === 'ENOTDIR') return { vi: `không tìm thấy đường dẫn ${input} (một phần của đường dẫn là tệp, không phải thư mục)`, en: `path not found: ${input} (part of it is a file, not a folder)` };
   return { vi: `không tìm thấy đường dẫn ${input}`, en: `path not found: ${input}` };
-}
-
-/** Code-point order, independent of the machine's locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A path that cannot be searched: the message names it; it has no line or column. */

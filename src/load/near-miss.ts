@@ -2,9 +2,9 @@
 // a case-sensitive disk, "tieu-chuan-3.yaml.txt" (Windows hides the .txt), "tiêu chuẩn 3.yaml". The
 // message for the missing file then names the file that is there and the rename. The expected names
 // come from the caller (they are the school folder's set of files), so this works for any set.
-import fs from 'node:fs';
 import { levenshtein } from '../distance.js';
 import type { Diagnostic } from '../types.js';
+import type { FileSource } from './file-source.js';
 
 /** Endings an editor or a download may add after the real one. */
 const EXTRA_ENDINGS = /(\.(txt|bak|tmp|copy|old))+$/i;
@@ -43,16 +43,11 @@ export function nearMisses(present: string[], expected: string[], missing: strin
   return found;
 }
 
-/** Rewrites the "missing file" diagnostics of `dir` whose file is there under a near name. */
-export function explainMissingFiles(dir: string, expected: string[], diagnostics: Diagnostic[]): void {
+/** Rewrites the "missing file" diagnostics of the folder whose file is there under a near name. */
+export function explainMissingFiles(files: FileSource, expected: string[], diagnostics: Diagnostic[]): void {
   const missing = diagnostics.filter((d) => d.code === 'file/missing' && d.location !== null);
   if (missing.length === 0) return;
-  let present: string[];
-  try {
-    present = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
+  const present = files.list('').map((e) => e.path);
   const names = new Map(missing.map((d) => [baseName(d.location!.file), d] as const));
   for (const [want, there] of nearMisses(present, expected, [...names.keys()])) {
     const d = names.get(want)!;
@@ -65,14 +60,9 @@ export function explainMissingFiles(dir: string, expected: string[], diagnostics
   }
 }
 
-/** The file in `dir` that was meant to be `want` (see nearMisses), when `want` itself is not there. */
-export function misnamedFile(dir: string, want: string, expected: string[] = [want]): string | null {
-  let present: string[];
-  try {
-    present = fs.readdirSync(dir);
-  } catch {
-    return null;
-  }
+/** The file of the folder that was meant to be `want` (see nearMisses), when `want` itself is not there. */
+export function misnamedFile(files: FileSource, want: string, expected: string[] = [want]): string | null {
+  const present = files.list('').map((e) => e.path);
   if (present.includes(want)) return null;
   return nearMisses(present, expected, [want]).get(want) ?? null;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { packageRoot } from '../../src/paths.js';
 import { run } from './run-main.js';

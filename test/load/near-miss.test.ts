@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalName, nearMisses } from '../../src/load/near-miss.js';
+import { diskSource } from '../../src/load/disk-source.js';
 import { loadSchoolFolder } from '../../src/load/school-folder.js';
 import { packageRoot } from '../../src/paths.js';
 import { run } from '../cli/run-main.js';
@@ -30,7 +31,7 @@ describe('a school file under a near name', () => {
     const dir = schoolWith((d) => fs.renameSync(path.join(d, 'tieu-chuan-3.yaml'), path.join(d, name)));
     // A case-insensitive disk finds Tieu-Chuan-3.yaml under its expected name: nothing to report there.
     if (fs.existsSync(path.join(dir, 'tieu-chuan-3.yaml'))) return;
-    const found = loadSchoolFolder(dir).diagnostics.filter((d) => d.location?.file.endsWith('tieu-chuan-3.yaml'));
+    const found = loadSchoolFolder(diskSource(dir)).diagnostics.filter((d) => d.location?.file.endsWith('tieu-chuan-3.yaml'));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: 'file/misnamed', severity: 'error' });
     expect(found[0]!.message.vi).toBe(`thiếu tệp tieu-chuan-3.yaml, nhưng thư mục có tệp "${name}": đổi tên tệp đó thành tieu-chuan-3.yaml${extra}`);
@@ -44,7 +45,7 @@ describe('a school file under a near name', () => {
 
   it('a file that is simply missing is still "thiếu tệp"', () => {
     const dir = schoolWith((d) => fs.rmSync(path.join(d, 'tieu-chuan-3.yaml')));
-    const [d] = loadSchoolFolder(dir).diagnostics;
+    const [d] = loadSchoolFolder(diskSource(dir)).diagnostics;
     expect(d).toMatchObject({ code: 'file/missing' });
   });
 
@@ -60,13 +61,13 @@ describe('a school file under a near name', () => {
       fs.rmSync(path.join(d, 'tieu-chuan-2.yaml'));
       spawnSync('mkfifo', [path.join(d, 'tieu-chuan-2.yaml')]);
     });
-    const [d] = loadSchoolFolder(dir).diagnostics;
+    const [d] = loadSchoolFolder(diskSource(dir)).diagnostics;
     expect(d).toMatchObject({ code: 'file/not-regular' });
     expect(d!.message.vi).toBe('tieu-chuan-2.yaml không phải tệp thường (là một ống có tên (FIFO), không được mở); hãy đặt tệp YAML thật, tên tieu-chuan-2.yaml, trong thư mục trường');
     const folder = schoolWith((x) => {
       fs.rmSync(path.join(x, 'tieu-chuan-2.yaml'));
       fs.mkdirSync(path.join(x, 'tieu-chuan-2.yaml'));
     });
-    expect(loadSchoolFolder(folder).diagnostics[0]!.message.vi).toContain('(là một thư mục, không được mở)');
+    expect(loadSchoolFolder(diskSource(folder)).diagnostics[0]!.message.vi).toContain('(là một thư mục, không được mở)');
   });
 });
