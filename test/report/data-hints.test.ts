@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { initSchool } from '../../src/init/init-school.js';
 import { findingHints, findingStatus } from '../../src/report/machine.js';
 import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../../src/validate/schemas.js';
