@@ -1,5 +1,6 @@
 import type { Rule, RulePack, RuleSet } from '../engine/rule-types.js';
 import type { Lang, LocalText, OverlayChange } from '../types.js';
+import type { SchemaLookup } from './data-hints.js';
 
 export interface ReportConfig {
   /** Receiving office, e.g. "UBND xã Tân Phú" or "Sở GD&ĐT tỉnh Đồng Nai" (from configuration, never hard-coded). */
@@ -18,6 +19,8 @@ export interface FormatContext {
   ruleSet: RuleSet;
   config: ReportConfig;
   overlayChanges: OverlayChange[];
+  /** The editor schemas, for the keys and snippets of "not assessable" hints (data-hints.ts); the CLI reads them from disk. */
+  schemas?: SchemaLookup;
   /** The run's exit code, for formats that record it (SARIF invocations); the CLI computes it before formatting. */
   exitCode?: number;
 }

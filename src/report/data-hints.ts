@@ -1,10 +1,9 @@
 // What a "not assessable" finding asks the school to add, in the school's words: the file, the keys
 // (with their Vietnamese titles), the record types a rule looks for, and a YAML snippet to paste. The
 // keys' shapes, titles and allowed values come from the self-contained editor schemas (schemas/editor/),
-// read once per process.
-import fs from 'node:fs';
+// which the caller looks up (the CLI reads them from disk); without them, the keys are named alone.
 import path from 'node:path';
-import { editorSchemaFile, editorSchemaName } from '../init/editor-schemas.js';
+import { editorSchemaName } from '../init/editor-schema-names.js';
 import type { SchemaNode } from '../init/schema-deref.js';
 import { hint } from '../init/template.js';
 import { checkPaths, conditionPaths } from '../engine/rule-paths.js';
@@ -21,8 +20,11 @@ export interface DataHint {
   snippet: string[];
 }
 
+/** An editor schema by name ("truong.json", "tt59-2012/tieu-chuan-2.json"), or null. */
+export type SchemaLookup = (name: string) => SchemaNode | null;
+
 /** The hints of a not-assessable finding, one per file it needs data in; empty when it names no data. */
-export function dataHints(f: Finding, rule: Rule | undefined, packId: string | null, lang: Lang, vocabulary: Vocabulary): DataHint[] {
+export function dataHints(f: Finding, rule: Rule | undefined, packId: string | null, lang: Lang, vocabulary: Vocabulary, schemaOf: SchemaLookup = () => null): DataHint[] {
   const byFile = new Map<string, { root: string; paths: YamlPath[]; records: boolean }>();
   const add = (root: string, segments: YamlPath, records = false): void => {
     const file = rootFile(root);
@@ -51,7 +53,7 @@ export function dataHints(f: Finding, rule: Rule | undefined, packId: string | n
   }
   const out: DataHint[] = [];
   for (const [file, entry] of byFile) {
-    const schema = packId ? rootSchema(entry.root, packId) : null;
+    const schema = packId ? schemaOf(entry.root === 'truong' ? editorSchemaName(null) : editorSchemaName(packId, Number(entry.root.slice(2)))) : null;
     if (entry.records) out.push(recordsHint(file, schema, rule, f, lang, vocabulary));
     if (entry.paths.length > 0) out.push(pathsHint(file, schema, entry.paths, rule, lang));
   }
@@ -253,19 +255,4 @@ function rootFile(root: string): string | null {
 function fileRoot(file: string): string {
   const m = /^tieu-chuan-([1-9])\.yaml$/.exec(file);
   return m ? `tc${m[1]}` : 'truong';
-}
-
-const schemas = new Map<string, SchemaNode | null>();
-
-/** The self-contained editor schema of a school file, or null when there is none. */
-function rootSchema(root: string, packId: string): SchemaNode | null {
-  const name = root === 'truong' ? editorSchemaName(null) : editorSchemaName(packId, Number(root.slice(2)));
-  if (!schemas.has(name)) {
-    try {
-      schemas.set(name, JSON.parse(fs.readFileSync(editorSchemaFile(name), 'utf8')) as SchemaNode);
-    } catch {
-      schemas.set(name, null);
-    }
-  }
-  return schemas.get(name)!;
 }

@@ -7,6 +7,7 @@ import { checkSchool } from '../../src/check/check-folder.js';
 import { initSchool } from '../../src/init/init-school.js';
 import { findingHints, findingStatus } from '../../src/report/machine.js';
 import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../../src/validate/schemas.js';
+import { readEditorSchema } from '../../src/init/editor-schemas.js';
 import { formatContext } from '../batch/fixtures.js';
 import { run } from '../cli/run-main.js';
 
@@ -18,7 +19,7 @@ describe.each(['mam-non', 'tieu-hoc', 'thcs'])('the hints of a folder fresh from
   initSchool(dir, { cap, namHoc: '2025-2026', ten: 'Trường Thử', tinh: 'Hưng Yên' });
   const result = checkSchool(dir, { asOf: '2026-06-15' });
   const missing = result.findings.filter((f) => f.status === 'not_assessable');
-  const ctx = formatContext({ cwd: root });
+  const ctx = formatContext({ cwd: root, schemas: readEditorSchema });
 
   it('every not-assessable finding names a file and what to add there, never a bare "ho_so"', () => {
     expect(missing.length).toBeGreaterThan(10);

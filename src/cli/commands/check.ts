@@ -16,6 +16,7 @@ import { displayPath, plural } from '../../report/text.js';
 import { fitStepSummary, SUMMARY_FILE, writeReportDir } from '../../report/output-dir.js';
 import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
 import type { Lang, LevelId, LocalText, SchoolResult } from '../../types.js';
+import { readEditorSchema } from '../../init/editor-schemas.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
@@ -104,7 +105,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     for (const r of compared.unmatched) io.stderr.write(lang === 'vi' ? `chuan: ${r.profile.name}: không có trong ${options.baseline} (khớp theo ma_truong hoặc tên thư mục)\n` : `chuan: ${r.profile.name}: not in ${options.baseline} (matched by ma_truong or folder name)\n`);
   }
   const code = exitCode(results, options.failOn);
-  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code });
+  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, schemas: readEditorSchema, exitCode: code });
   for (const target of targets) {
     const stream = target.file ? undefined : io.stdout;
     const ctx = context(stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream));
