@@ -14,6 +14,8 @@ import { SchemaRegistry } from '../validate/schemas.js';
 export interface BatchSettings {
   asOf: string;
   level?: LevelId;
+  /** --circular: the circular every school is checked under instead of its truong.yaml `thong_tu`. */
+  circular?: string;
   /** chuan.config.yaml (or --config) in effect; null when there is none. */
   configFile: string | null;
 }
@@ -24,7 +26,7 @@ export type PreparedRules = Required<Pick<CheckOptions, 'ruleSet' | 'config' | '
 /** Compiles schemas and rules once (per process or worker) and applies the configuration overlay. */
 export function prepareCheckOptions(settings: BatchSettings, prepared?: PreparedRules): CheckOptions {
   const registry = SchemaRegistry.shared();
-  const level = settings.level ? { level: settings.level } : {};
+  const level = { ...(settings.level ? { level: settings.level } : {}), ...(settings.circular ? { circular: settings.circular } : {}) };
   if (prepared) return { asOf: settings.asOf, registry, ...prepared, ...level };
   const config = loadConfig(settings.configFile, registry);
   const { ruleSet, changes } = applyOverlay(loadRuleSet(undefined, registry), config);

@@ -9,7 +9,7 @@ import { locate } from '../load/yaml-file.js';
 
 export const CONFIG_FILE = 'chuan.config.yaml';
 
-export interface ThresholdOverride { rule: string; at?: number; set: { min?: number; max?: number; min_each?: number }; reason: string; origin: SourceLocation }
+export interface ThresholdOverride { rule: string; at?: number; set: { min?: number; max?: number; min_each?: number; by?: string }; reason: string; origin: SourceLocation }
 export interface DisabledRule { rule: string; reason: string; origin: SourceLocation }
 export interface WaiverEntry { rule: string; school: string; reason: string; expires: string; approved_by?: string; origin: SourceLocation }
 

@@ -45,7 +45,7 @@ export function findIndentMistake(text: string, errorLine: number): IndentMistak
     const kind: Level['kind'] = content === '-' || content.startsWith('- ') ? 'seq' : 'map';
     // The document itself is a mapping or a list, as its first line says.
     if (levels[0]!.line === -1 && pending === null && levels.length === 1) levels[0] = { col: 0, kind, line: -2, usual: 0 };
-    if (tab) return mistake(i, 'tab', found, tabColumn(kind, levels, pending, previousKey, indentText), content);
+    if (tab) return mistake(i, 'tab', found, tabColumn(kind, levels, pending, previousKey, indentText, childColumn(lines, i)), content);
     let own: Level;
     if (pending !== null && (found > pending || (found === pending && kind === 'seq'))) {
       // A list may start under its key or two columns in; anything else is off by the difference.
@@ -105,16 +105,39 @@ function misaligned(i: number, found: number, kind: Level['kind'], open: Level[]
   const columns = open.filter((l) => l.kind === kind).map((l) => l.col);
   if (pending !== null) columns.push(pending + 2);
   else if (kind === 'map') columns.push(previousKey);
-  return mistake(i, 'misaligned', found, nearest(found, columns.length > 0 ? columns : [0]), lines[i]!.trimStart());
+  return mistake(i, 'misaligned', found, nearest(found, above(columns, childColumn(lines, i))), lines[i]!.trimStart());
+}
+
+/** When the line opens a block ("key:"), the column of the next line, which the key must stay left of; else null. */
+function childColumn(lines: string[], i: number): number | null {
+  if (!/:\s*(#.*)?$/.test(lines[i]!)) return null;
+  for (let j = i + 1; j < lines.length; j++) {
+    const text = lines[j]!;
+    const content = text.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    const indent = text.length - content.length;
+    return /\t/.test(text.slice(0, indent)) ? null : indent;
+  }
+  return null;
+}
+
+/** The candidate columns left of `limit` (all of them when none is, or there is no limit). */
+function above(columns: number[], limit: number | null): number[] {
+  const left = limit === null ? columns : columns.filter((c) => c < limit);
+  return left.length > 0 ? left : columns.length > 0 ? columns : [0];
 }
 
 /**
  * Where a line indented with a tab should start: below the key that opened a block; a key beside the
  * key above it; a list item with the list whose column is nearest a tab's usual two columns.
  */
-function tabColumn(kind: Level['kind'], open: Level[], pending: number | null, previousKey: number, indent: string): number {
+function tabColumn(kind: Level['kind'], open: Level[], pending: number | null, previousKey: number, indent: string, child: number | null): number {
   if (pending !== null) return pending + 2;
-  if (kind === 'map') return previousKey;
+  if (kind === 'map') {
+    // A key that opens a block sits left of its children: the deepest mapping column that allows it.
+    if (child === null || previousKey < child) return previousKey;
+    return Math.max(...above(open.filter((l) => l.kind === 'map').map((l) => l.col), child));
+  }
   const width = [...indent].reduce((n, c) => n + (c === '\t' ? 2 : 1), 0);
   const lists = open.filter((l) => l.kind === 'seq').map((l) => l.col);
   return lists.length > 0 ? nearest(width, lists) : previousKey;

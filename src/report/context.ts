@@ -1,6 +1,7 @@
 import type { Rule, RulePack, RuleSet } from '../engine/rule-types.js';
 import type { Lang, LocalText, OverlayChange } from '../types.js';
 import type { SchemaLookup } from './data-hints.js';
+import type { FieldLabels } from './labels.js';
 
 export interface ReportConfig {
   /** Receiving office, e.g. "UBND xã Tân Phú" or "Sở GD&ĐT tỉnh Đồng Nai" (from configuration, never hard-coded). */
@@ -21,6 +22,8 @@ export interface FormatContext {
   overlayChanges: OverlayChange[];
   /** The editor schemas, for the keys and snippets of "not assessable" hints (data-hints.ts); the CLI reads them from disk. */
   schemas?: SchemaLookup;
+  /** Names of the school files' fields (from the schemas' titles), for the human reports; without it they print the keys. */
+  fields?: FieldLabels;
   /** The run's exit code, for formats that record it (SARIF invocations); the CLI computes it before formatting. */
   exitCode?: number;
 }

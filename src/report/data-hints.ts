@@ -7,7 +7,8 @@ import { editorSchemaName } from '../init/editor-schema-names.js';
 import type { SchemaNode } from '../init/schema-deref.js';
 import { hint } from '../init/template.js';
 import { checkPaths, conditionPaths } from '../engine/rule-paths.js';
-import type { Check, Condition, Rule, Scalar, Vocabulary } from '../engine/rule-types.js';
+import type { Check, Condition, Rule, RulePack, Scalar, Vocabulary } from '../engine/rule-types.js';
+import { EVIDENCE_CODE_FORMATS } from '../evidence/codes.js';
 import type { Finding, Lang, YamlPath } from '../types.js';
 import { recordName } from './text.js';
 
@@ -18,13 +19,16 @@ export interface DataHint {
   what: string;
   /** Lines of YAML to paste at the top level of that file. */
   snippet: string[];
+  /** The record types to add to ho_so, for a hint about records. */
+  records?: string[];
 }
 
 /** An editor schema by name ("truong.json", "tt59-2012/tieu-chuan-2.json"), or null. */
 export type SchemaLookup = (name: string) => SchemaNode | null;
 
 /** The hints of a not-assessable finding, one per file it needs data in; empty when it names no data. */
-export function dataHints(f: Finding, rule: Rule | undefined, packId: string | null, lang: Lang, vocabulary: Vocabulary, schemaOf: SchemaLookup = () => null): DataHint[] {
+export function dataHints(f: Finding, rule: Rule | undefined, pack: RulePack | undefined, lang: Lang, vocabulary: Vocabulary, schemaOf: SchemaLookup = () => null): DataHint[] {
+  const packId = pack?.id ?? null;
   const byFile = new Map<string, { root: string; paths: YamlPath[]; records: boolean }>();
   const add = (root: string, segments: YamlPath, records = false): void => {
     const file = rootFile(root);
@@ -54,7 +58,7 @@ export function dataHints(f: Finding, rule: Rule | undefined, packId: string | n
   const out: DataHint[] = [];
   for (const [file, entry] of byFile) {
     const schema = packId ? schemaOf(entry.root === 'truong' ? editorSchemaName(null) : editorSchemaName(packId, Number(entry.root.slice(2)))) : null;
-    if (entry.records) out.push(recordsHint(file, schema, rule, f, lang, vocabulary));
+    if (entry.records) out.push(recordsHint(file, schema, rule, f, lang, vocabulary, pack?.evidenceCodeFormats[0]));
     if (entry.paths.length > 0) out.push(pathsHint(file, schema, entry.paths, rule, lang));
   }
   return out;
@@ -77,21 +81,22 @@ function pathsHint(file: string, schema: SchemaNode | null, paths: YamlPath[], r
   return { file, what: `${lang === 'vi' ? 'khai' : 'fill in'} ${[...new Set(named)].join(', ')}`, snippet: schema ? renderTree(tree, schema, '', shapes, []) : paths.map((p) => `${dotted(p)}: …`) };
 }
 
-function recordsHint(file: string, schema: SchemaNode | null, rule: Rule | undefined, f: Finding, lang: Lang, vocabulary: Vocabulary): DataHint {
+function recordsHint(file: string, schema: SchemaNode | null, rule: Rule | undefined, f: Finding, lang: Lang, vocabulary: Vocabulary, codeFormat: string | undefined): DataHint {
   const types = rule ? recordTypes(rule.check) : [];
   const list = types.map((t) => `${recordName(t, vocabulary, lang)} (loai: ${t})`);
   const what = lang === 'vi' ? `thêm vào ho_so ${types.length > 1 ? 'các văn bản' : 'văn bản'}: ${list.join('; ')}` : `add to ho_so: ${list.join('; ')}`;
   const item = schema?.properties?.['ho_so']?.items;
-  // Evidence codes as the ministry numbers them: box, standard, criterion, item ([H1.01.03.01]).
-  const two = (n: number | string): string => String(n).padStart(2, '0');
-  const code = (i: number): string => `[H${f.standard}.${two(f.standard)}.${two(f.criterion.split('.')[1] ?? '1')}.${two(i + 1)}]`;
+  // Evidence codes in the pack's convention ([H1.01.03.01], MC.1.3.01), numbered from 01.
+  const format = EVIDENCE_CODE_FORMATS[codeFormat ?? 'hn.ab.cd.ef'] ?? EVIDENCE_CODE_FORMATS['hn.ab.cd.ef']!;
+  const first = format.example(f.standard, Number(f.criterion.split('.')[1] ?? 1));
+  const code = (i: number): string => first.replace(/01(\]?)$/, `${String(i + 1).padStart(2, '0')}$1`);
   const lines = ['ho_so:'];
   (types.length > 0 ? types : ['…']).forEach((type, i) => {
     lines.push(`  - loai: ${type}`);
     lines.push(withComment(`    ngay: 2025-09-15`, item?.properties?.['ngay'] ? hint(item.properties['ngay']) : undefined));
     if (!item || item.properties?.['minh_chung']) lines.push(`    minh_chung: "${code(i)}"`);
   });
-  return { file, what, snippet: lines };
+  return { file, what, snippet: lines, records: types };
 }
 
 /** Record types a rule looks for, in the order it names them. */

@@ -140,7 +140,7 @@ export function findingHints(f: Finding, ctx: FormatContext): DataHint[] {
   const key = `${ctx.lang}\u0000${ctx.schemas ? 1 : 0}\u0000${packId}\u0000${f.ruleId}\u0000${f.missingData.join('\u0000')}`;
   const known = shared ? hintCache.get(key) : undefined;
   if (known) return known;
-  const hints = dataHints(f, found?.rule, packId, ctx.lang, ctx.ruleSet.vocabulary, ctx.schemas);
+  const hints = dataHints(f, found?.rule, found?.pack, ctx.lang, ctx.ruleSet.vocabulary, ctx.schemas);
   if (shared) {
     if (hintCache.size >= 4096) hintCache.clear();
     hintCache.set(key, hints);

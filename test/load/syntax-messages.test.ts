@@ -57,7 +57,7 @@ describe('one indentation mistake, one located error with the fix', () => {
     let fixed = 0;
     const schools = fs.readdirSync(path.join(packageRoot, 'examples')).filter((d) => fs.existsSync(path.join(packageRoot, 'examples', d, 'truong.yaml')));
     for (const school of schools) {
-      for (const file of ['truong.yaml', 'tieu-chuan-1.yaml', 'tieu-chuan-2.yaml', 'tieu-chuan-3.yaml', 'tieu-chuan-4.yaml', 'tieu-chuan-5.yaml']) {
+      for (const file of fs.readdirSync(path.join(packageRoot, 'examples', school)).filter((f) => f.endsWith('.yaml')).sort()) {
         const text = example(school, file);
         if (!parseYaml(file, text).ok) continue;
         const lines = text.split('\n');
