@@ -241,4 +241,31 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     compareStrings(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }
 
+/** The result of a school whose check failed unexpectedly: invalid, with one internal error (the batch goes on). */
+export function failedResult(dir: string, name: string, reason: string): SchoolResult {
+  return {
+    dir,
+    profile: { name, code: null, schoolType: null, province: null, commune: null, schoolYear: null, target: null },
+    packId: null,
+    outcome: 'invalid',
+    diagnostics: [
+      {
+        code: 'internal/error',
+        severity: 'error',
+        location: null,
+        message: {
+          vi: `lỗi nội bộ khi kiểm tra trường này (${reason}); các trường khác vẫn được kiểm tra — hãy báo lỗi kèm thư mục này`,
+          en: `internal error while checking this school (${reason}); the other schools were still checked — please report it with this folder`,
+        },
+      },
+    ],
+    findings: [],
+    levels: [],
+    reached: null,
+    recognition: null,
+    evidence: [],
+    adjustments: [],
+  };
+}
+
 export { STANDARD_NUMBERS };
