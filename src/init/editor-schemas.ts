@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { schemasDir } from '../paths.js';
 import { SCHEMA_BASE } from '../validate/schemas.js';
@@ -17,13 +18,26 @@ import { dereference, loadSchemaDocuments, type SchemaNode } from './schema-dere
  */
 export const EDITOR_DIR = path.join(schemasDir, 'editor');
 
-/** "truong.json" or "tt59-2012/tieu-chuan-2.json" (always with '/'). */
-export function editorSchemaName(packId: string | null, standard?: number): string {
-  return packId === null ? 'truong.json' : `${packId}/tieu-chuan-${standard}.json`;
-}
+import { editorSchemaName } from './editor-schema-names.js';
+
+export { editorSchemaName };
 
 export function editorSchemaFile(name: string): string {
   return path.join(EDITOR_DIR, ...name.split('/'));
+}
+
+const read = new Map<string, SchemaNode | null>();
+
+/** The committed editor schema `name` (see editorSchemaName), read once per process; null when there is none. */
+export function readEditorSchema(name: string): SchemaNode | null {
+  if (!read.has(name)) {
+    try {
+      read.set(name, JSON.parse(fs.readFileSync(editorSchemaFile(name), 'utf8')) as SchemaNode);
+    } catch {
+      read.set(name, null);
+    }
+  }
+  return read.get(name)!;
 }
 
 /** The editor schema of every input schema a school file is written against: the profile and each pack's five standards. */
