@@ -31,11 +31,21 @@ export function isYearOrSchoolYear(text: string): boolean {
   return m !== null && Number(m[1]) >= 1 && (m[2] === undefined || Number(m[2]) === Number(m[1]) + 1);
 }
 
+/** A day of every year written MM-DD (a rule pack's school-year start): 02-29 is not one. */
+export function isMonthDay(text: string): boolean {
+  const m = /^([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (m === null) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? 28 : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+
 /** The formats by the name the schemas use. */
 export const SCHEMA_FORMATS: Readonly<Record<string, (text: string) => boolean>> = {
   date: isCalendarDate,
   'school-year': isSchoolYear,
   'year-or-school-year': isYearOrSchoolYear,
+  'month-day': isMonthDay,
 };
 
 /** The name the generated validators give the formats object (see write-precompiled.ts). */

@@ -94,16 +94,19 @@ function formatText(format: string, data: string): LocalText {
     case 'year-or-school-year': {
       const years = /^([0-9]{4})-([0-9]{4})$/.exec(data);
       if (years) {
-        const first = Number(years[1]);
+        const first = Math.max(1, Number(years[1]));
+        const example = `${String(first).padStart(4, '0')}-${String(first + 1).padStart(4, '0')}`;
         return {
-          vi: `năm học ${data} không có thật: năm học gồm hai năm liền nhau, ví dụ ${first}-${first + 1}`,
-          en: `the school year ${data} does not exist: a school year spans two consecutive years, e.g. ${first}-${first + 1}`,
+          vi: `năm học ${data} không có thật: năm học gồm hai năm liền nhau, ví dụ ${example}`,
+          en: `the school year ${data} does not exist: a school year spans two consecutive years, e.g. ${example}`,
         };
       }
       return format === 'school-year'
         ? { vi: `ghi năm học dạng 2025-2026 (hai năm liền nhau), đang ghi ${shown}`, en: `write the school year as 2025-2026 (two consecutive years), found ${shown}` }
         : { vi: `ghi một năm (2025) hoặc một năm học (2024-2025), đang ghi ${shown}`, en: `write a year (2025) or a school year (2024-2025), found ${shown}` };
     }
+    case 'month-day':
+      return { vi: `phải là một ngày có trong mọi năm, dạng tháng-ngày (MM-DD, ví dụ 08-01), đang ghi ${shown}`, en: `must be a day of every year written MM-DD (e.g. 08-01), found ${shown}` };
     default:
       return { vi: `giá trị ${shown} không đúng định dạng`, en: `value ${shown} has the wrong format` };
   }

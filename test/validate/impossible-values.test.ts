@@ -11,9 +11,11 @@ import { checkSchool } from '../../src/check/check-school.js';
 import { reportSnapshot } from '../../src/diff/snapshot.js';
 import { KnownError } from '../../src/errors.js';
 import { parseYaml } from '../../src/load/yaml-file.js';
-import { packageRoot, schemasDir } from '../../src/paths.js';
+import { loadRuleSet } from '../../src/engine/load-rules.js';
+import { isKnownError } from '../../src/errors.js';
+import { packageRoot, rulesDir, schemasDir } from '../../src/paths.js';
 import { impossibleDate } from '../../src/validate/calendar.js';
-import { formatsSource, isCalendarDate, isSchoolYear, isYearOrSchoolYear, SCHEMA_FORMATS } from '../../src/validate/formats.js';
+import { formatsSource, isCalendarDate, isMonthDay, isSchoolYear, isYearOrSchoolYear, SCHEMA_FORMATS } from '../../src/validate/formats.js';
 import { profileSchemaId, SchemaRegistry } from '../../src/validate/schemas.js';
 import { validateDocument } from '../../src/validate/validate-document.js';
 import { run } from '../cli/run-main.js';
@@ -93,6 +95,47 @@ describe('school years', () => {
   ])('%s: school year %s, year or school year %s', (text, schoolYear, either) => {
     expect(isSchoolYear(text)).toBe(schoolYear);
     expect(isYearOrSchoolYear(text)).toBe(either);
+  });
+});
+
+describe('rule packs: the school-year start is a day of every year, the dates in force are dates', () => {
+  it.each([
+    ['08-01', true],
+    ['02-28', true],
+    ['02-29', false],
+    ['04-31', false],
+    ['00-10', false],
+    ['13-01', false],
+    ['8-01', false],
+  ])('%s: %s', (text, real) => {
+    expect(isMonthDay(text)).toBe(real);
+  });
+
+  /** The tt47 pack in a temporary rules folder with one line of pack.yaml replaced; the located error. */
+  function packError(from: RegExp, to: string) {
+    const dir = fs.mkdtempSync(path.join(root, 'rules-'));
+    fs.copyFileSync(path.join(rulesDir, 'vocabulary.yaml'), path.join(dir, 'vocabulary.yaml'));
+    fs.cpSync(path.join(rulesDir, 'tt47-2012'), path.join(dir, 'tt47-2012'), { recursive: true });
+    const file = path.join(dir, 'tt47-2012', 'pack.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toMatch(from);
+    fs.writeFileSync(file, text.replace(from, to));
+    try {
+      loadRuleSet(dir);
+    } catch (error) {
+      if (isKnownError(error)) return error.details.map((d) => ({ file: path.basename(d.location!.file), line: d.location!.line, vi: d.message.vi }));
+      throw error;
+    }
+    throw new Error('the pack was accepted');
+  }
+
+  it('a pack in force from 2013-02-30 is refused where it says so', () => {
+    expect(packError(/from: "2013-01-10"/, 'from: "2013-02-30"')).toEqual([{ file: 'pack.yaml', line: 10, vi: 'in_force.from: ngày 2013-02-30 không có thật: tháng 2 năm 2013 chỉ có 28 ngày' }]);
+  });
+
+  it('a school year starting on 02-29 is refused', () => {
+    const [error] = packError(/school_year_start: "?08-01"?/, 'school_year_start: "02-29"');
+    expect(error!.vi).toBe('school_year_start: phải là một ngày có trong mọi năm, dạng tháng-ngày (MM-DD, ví dụ 08-01), đang ghi "02-29"');
   });
 });
 
