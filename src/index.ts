@@ -1,5 +1,6 @@
 // The library API: the CLI imports only what other programs could import too.
-export { checkSchool, type CheckOptions } from './check/check-school.js';
+export { checkSchool } from './check/check-folder.js';
+export { checkSchoolFiles, type CheckOptions, type PreparedCheck } from './check/check-school.js';
 export { checkTree, checkSchools, findSchools, type BatchOptions } from './batch/index.js';
 export { discoverSchools } from './discover/discover.js';
 export { loadRuleSet, packForSchoolType } from './engine/load-rules.js';

@@ -117,6 +117,8 @@ export interface SchoolResult {
   adjustments: OverlayChange[];
   /** Year-over-year progress against an earlier result (`chuan check --baseline`); absent otherwise. */
   progress?: SchoolProgress;
+  /** The earlier result file (as named) when it holds no result for this school: the report says so. */
+  baselineMissing?: string;
 }
 
 /** A line of the school's evidence register, as the reports name it (code, title, the criteria it supports). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { checkSchool, type CheckOptions } from '../check/check-school.js';
+import { checkSchool } from '../check/check-folder.js';
+import type { CheckOptions } from '../check/check-school.js';
 import { applyOverlay } from '../config/apply-overlay.js';
 import { loadConfig } from '../config/load-config.js';
 import { loadRuleSet } from '../engine/load-rules.js';

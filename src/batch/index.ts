@@ -10,7 +10,9 @@ export { checkOneSafely, prepareCheckOptions, type BatchSettings } from './check
 /** The school folders under the paths (sorted); a missing path or an empty tree is a usage error (exit 2). */
 export function findSchools(paths: string[], cwd: string): string[] {
   const { schools, problems } = discoverSchools(paths, cwd);
-  if (problems.length > 0) throw new KnownError(problems[0]!.message, problems[0]!.location, problems);
+  // One unusable path: its message alone; several: a count, then one line each.
+  if (problems.length === 1) throw new KnownError(problems[0]!.message, problems[0]!.location);
+  if (problems.length > 1) throw new KnownError({ vi: `${problems.length} đường dẫn không dùng được:`, en: `${problems.length} paths cannot be used:` }, null, problems);
   if (schools.length === 0) {
     throw new KnownError({
       vi: `không tìm thấy thư mục trường nào (thư mục có tệp truong.yaml) trong: ${paths.join(', ')}`,

@@ -1,19 +1,19 @@
-import path from 'node:path';
 import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
+import type { FileSource } from '../load/file-source.js';
 import { loadSchoolFolder, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
 import { locate, type YamlFile, type YamlParser } from '../load/yaml-file.js';
-import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../validate/schemas.js';
+import { profileSchemaId, standardSchemaId, type Validators } from '../validate/validators.js';
 import { validateDocument } from '../validate/validate-document.js';
-import { loadRuleSet, packForSchoolType } from '../engine/load-rules.js';
+import { packForSchoolType } from '../engine/packs.js';
 import type { RulePack, RuleSet } from '../engine/rule-types.js';
 import { schoolYearRange, type EvalContext, type RecordEntry } from '../engine/context.js';
 import { evaluatePack, type Locator } from '../engine/evaluate.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
 import { checkEvidence } from '../evidence/check-evidence.js';
-import { compareStrings } from '../discover/discover.js';
+import { compareStrings } from '../discover/school-folders.js';
 
 export interface CheckOptions {
   /** Reference date (YYYY-MM-DD) for the recognition cycle and "not in the future" checks; default today. */
@@ -21,7 +21,7 @@ export interface CheckOptions {
   /** Target level instead of the profile's muc_tieu. */
   level?: LevelId;
   ruleSet?: RuleSet;
-  registry?: SchemaRegistry;
+  registry?: Validators;
   /** Waivers and the changes made to the rule set by the configuration (see config/apply-overlay). */
   config?: ChuanConfig;
   overlayChanges?: OverlayChange[];
@@ -32,16 +32,21 @@ export interface CheckOptions {
   yamlParser?: YamlParser;
 }
 
-/** Checks one school folder: load, validate, evaluate, compute levels. Bad input becomes diagnostics, never an exception. */
-export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResult {
-  const registry = options.registry ?? SchemaRegistry.shared();
-  const ruleSet = options.ruleSet ?? loadRuleSet(undefined, registry);
+/** Check options with the rule set and the validators in hand (checkSchool finds them on disk). */
+export type PreparedCheck = CheckOptions & Required<Pick<CheckOptions, 'ruleSet' | 'registry'>>;
+
+/**
+ * Checks one school folder through its file source: load, validate, evaluate, compute levels. Bad input
+ * becomes diagnostics, never an exception. The same on disk (checkSchool) and in the page.
+ */
+export function checkSchoolFiles(files: FileSource, options: PreparedCheck): SchoolResult {
+  const { registry, ruleSet } = options;
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  const docs = loadSchoolFolder(path.resolve(dir), options.yamlParser);
+  const docs = loadSchoolFolder(files, options.yamlParser);
   const diagnostics = [...docs.diagnostics];
 
   const profileValue = validProfile(docs, registry, diagnostics);
-  const profile = summarise(profileValue, dir);
+  const profile = summarise(profileValue, files.name);
   const pack = profileValue ? choosePack(ruleSet, docs.profile!, profileValue, diagnostics) : undefined;
   if (pack) {
     docs.standards.forEach((yaml, i) => {
@@ -85,9 +90,9 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
   };
   const ctx: EvalContext = { roots, schoolYear: schoolYearRange(profileValue['nam_hoc'], pack.schoolYearStart), records: collectRecords(docs) };
   const evaluated = evaluatePack(pack, ctx, locateRef);
-  const evidenceDiagnostics = checkEvidence({ dir: docs.dir, standards: docs.standards, pack, schoolYear: ctx.schoolYear, namHoc: profile.schoolYear, asOf });
+  const evidenceDiagnostics = checkEvidence({ files, standards: docs.standards, pack, schoolYear: ctx.schoolYear, namHoc: profile.schoolYear, asOf });
   const waived = options.config
-    ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: path.basename(docs.dir) }, asOf)
+    ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: files.name }, asOf)
     : { findings: evaluated.findings, changes: [] };
   const { findings } = waived;
   const remarks = evaluated.remarks;
@@ -105,7 +110,7 @@ export function checkSchool(dir: string, options: CheckOptions = {}): SchoolResu
   };
 }
 
-function validProfile(docs: SchoolDocuments, registry: SchemaRegistry, diagnostics: Diagnostic[]): Record<string, unknown> | null {
+function validProfile(docs: SchoolDocuments, registry: Validators, diagnostics: Diagnostic[]): Record<string, unknown> | null {
   if (!docs.profile) return null;
   const problems = validateDocument(registry, profileSchemaId, docs.profile);
   diagnostics.push(...problems);
@@ -125,10 +130,10 @@ function choosePack(set: RuleSet, yaml: YamlFile, profile: Record<string, unknow
   return pack;
 }
 
-function summarise(profile: Record<string, unknown> | null, dir: string): SchoolProfileSummary {
+function summarise(profile: Record<string, unknown> | null, folderName: string): SchoolProfileSummary {
   const text = (key: string): string | null => (typeof profile?.[key] === 'string' ? (profile[key] as string) : null);
   return {
-    name: text('ten_truong') ?? path.basename(path.resolve(dir)),
+    name: text('ten_truong') ?? folderName,
     code: text('ma_truong'),
     schoolType: text('cap_hoc') as SchoolType | null,
     province: text('tinh'),

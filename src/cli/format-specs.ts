@@ -7,6 +7,9 @@ export interface FormatTarget {
   file?: string;
 }
 
+/** Standard output, where a file name is expected (`--output -`, `--format json=-`). */
+export const STDOUT = '-';
+
 /** `--format stylish --format junit=reports/junit.xml`: each format to its own destination; --output serves the one without. */
 export function parseFormatSpecs(specs: string[], output: string | undefined): FormatTarget[] {
   const targets: FormatTarget[] = (specs.length > 0 ? specs : ['stylish']).map((spec) => {
@@ -18,14 +21,14 @@ export function parseFormatSpecs(specs: string[], output: string | undefined): F
         en: `unsupported format "${format}"; use one of: ${FORMAT_NAMES.join(', ')}`,
       });
     }
-    return file ? { format: format!, file } : { format: format! };
+    return file && file !== STDOUT ? { format: format!, file } : { format: format! };
   });
   const toStdout = targets.filter((t) => !t.file);
   if (output !== undefined) {
     if (toStdout.length !== 1) {
       throw new KnownError({ vi: '--output chỉ dùng được khi có đúng một định dạng không kèm đích (=tệp)', en: '--output needs exactly one format without its own destination' });
     }
-    toStdout[0]!.file = output;
+    if (output !== STDOUT) toStdout[0]!.file = output;
   } else if (toStdout.length > 1) {
     throw new KnownError({ vi: 'chỉ một định dạng được in ra màn hình; các định dạng khác ghi kèm tệp, ví dụ --format junit=bao-cao/junit.xml', en: 'only one format can go to stdout; give the others a file, e.g. --format junit=reports/junit.xml' });
   }

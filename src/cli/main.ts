@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .description('kiểm tra một thư mục trường, hoặc mọi thư mục trường bên dưới một thư mục')
     .argument('[paths...]', 'thư mục trường hoặc thư mục chứa nhiều trường (mặc định: thư mục hiện tại)')
     .addOption(new Option('-f, --format <format>', 'stylish | markdown | json | junit | sarif | github (lặp lại được; dạng ten=tệp để ghi ra tệp)').argParser(collect).default([], 'stylish'))
-    .option('-o, --output <file>', 'ghi báo cáo ra tệp (ghi nguyên tử) thay vì màn hình')
+    .option('-o, --output <file>', 'ghi báo cáo ra tệp thay vì màn hình (tạo thư mục còn thiếu; - là màn hình)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ báo cáo').choices(['vi', 'en']).default('vi'))
     .option('--level <level>', 'mức đích cần kiểm tra (mặc định: muc_tieu trong truong.yaml)')
     .addOption(new Option('--fail-on <severity>', 'mã thoát 1 khi có chỉ số chưa đạt ở mức này').choices(['error', 'warning', 'never']).default('error'))
@@ -40,7 +40,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--color', 'luôn tô màu')
     .option('--no-color', 'không tô màu')
     .option('-j, --jobs <n>', 'số luồng kiểm tra song song cho nhiều trường (mặc định: số nhân CPU)')
-    .option('--output-dir <dir>', 'ghi mỗi trường một báo cáo Markdown và tệp TONG-HOP.md vào thư mục này')
+    .option('--output-dir <dir>', 'ghi mỗi trường một báo cáo Markdown và tệp TONG-HOP.md vào thư mục này (tạo nếu chưa có)')
+    .option('-q, --quiet', 'không in tiến trình và dòng "đã ghi …" ra stderr (lỗi vẫn in)')
     .option('--baseline <file>', 'kết quả JSON của lần kiểm tra trước (chuan check --format json): báo cáo Markdown có thêm phần so sánh với năm trước')
     .action(async (paths: string[], options: CheckCommandOptions) => {
       code = await runCheck(paths, options, io);

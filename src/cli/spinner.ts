@@ -9,7 +9,7 @@ export interface Progress {
   stop(): void;
 }
 
-const silent: Progress = { update: () => undefined, stop: () => undefined };
+export const silentProgress: Progress = { update: () => undefined, stop: () => undefined };
 
 /** True when the environment says this is a CI job, where stderr carries errors only. */
 export function inCi(env: CliIo['env']): boolean {
@@ -32,7 +32,7 @@ export function progressText(done: number, total: number, dir: string, lang: Lan
  * ora is loaded only for a terminal: it takes about 40 ms to load, a sixth of a one-school check.
  */
 export async function createProgress(io: CliIo, lang: Lang): Promise<Progress> {
-  if (!progressEnabled(io)) return silent;
+  if (!progressEnabled(io)) return silentProgress;
   const { default: ora } = await import('ora');
   const stream = terminalStream(io);
   let spinner: Ora | null = null;

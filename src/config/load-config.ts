@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KnownError } from '../errors.js';
-import { loadYamlFile } from '../load/yaml-file-loader.js';
+import { loadYamlPath } from '../load/disk-source.js';
 import type { Diagnostic, SourceLocation } from '../types.js';
-import { SCHEMA_BASE, SchemaRegistry } from '../validate/schemas.js';
+import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { locate } from '../load/yaml-file.js';
 
@@ -39,10 +39,10 @@ export function findConfigFile(explicit: string | undefined, checkedPath: string
 }
 
 /** Reads and validates a config file; an invalid one is a located error (exit 2), never ignored. */
-export function loadConfig(file: string | null, registry: SchemaRegistry = SchemaRegistry.shared()): ChuanConfig {
+export function loadConfig(file: string | null, registry: Validators = SchemaRegistry.shared()): ChuanConfig {
   if (!file) return emptyConfig();
   const diagnostics: Diagnostic[] = [];
-  const yaml = loadYamlFile(file, diagnostics);
+  const yaml = loadYamlPath(file, diagnostics);
   if (yaml) diagnostics.push(...validateDocument(registry, `${SCHEMA_BASE}config.schema.json`, yaml));
   if (!yaml || diagnostics.length > 0) {
     throw new KnownError({ vi: `tệp cấu hình ${file} có lỗi`, en: `the configuration file ${file} is invalid` }, diagnostics[0]?.location ?? null, diagnostics);

@@ -38,7 +38,7 @@ export function withBaseline(results: SchoolResult[], before: ReportSnapshot, sh
   const pairing = pairSnapshots(before, { asOf, schools: [...snapshots.keys()] }, shownAs);
   const byResult = new Map(pairing.pairs.map((p) => [snapshots.get(p.after)!, p.progress] as const));
   return {
-    results: results.map((r) => (byResult.has(r) ? { ...r, progress: byResult.get(r)! } : r)),
+    results: results.map((r) => (byResult.has(r) ? { ...r, progress: byResult.get(r)! } : r.outcome === 'invalid' ? r : { ...r, baselineMissing: shownAs })),
     unmatched: checked.filter((r) => !byResult.has(r)),
   };
 }

@@ -38,6 +38,11 @@ const L = {
   advisory: { vi: 'khuyến nghị', en: 'advisory' },
   beyond: { vi: 'trên mức đích', en: 'above the target level' },
   invalid: { vi: 'dữ liệu lỗi, không so sánh được', en: 'invalid input, not compared' },
+  notInBaseline: { vi: 'Không có kết quả của trường này trong tệp', en: 'The file holds no result for this school:' },
+  howMatched: {
+    vi: 'trường được khớp theo ma_truong, hoặc theo tên thư mục khi không có mã; nên không so sánh được',
+    en: 'schools are matched by ma_truong, or by folder name when there is no code; nothing to compare',
+  },
 };
 
 export interface ProgressGroup {
@@ -94,6 +99,12 @@ export function progressMarkdown(p: SchoolProgress, ctx: DiffContext, h: string)
   return out;
 }
 
+/** The section of a school that the earlier result file does not hold: it is listed, not left out. */
+export function missingBaselineMarkdown(source: string, ctx: DiffContext, h: string): string[] {
+  const file = source.split(/[\\/]/).at(-1) ?? source;
+  return [`${h} ${tr(L.headingNoYear, ctx.lang)}`, '', `${tr(L.notInBaseline, ctx.lang)} ${mdText(file)} (${tr(L.howMatched, ctx.lang)}).`, ''];
+}
+
 /** "2.2" and "Title — subject: 44 % → 57,6 %, đạt". */
 function changeLine(c: IndicatorChange, p: SchoolProgress, ctx: DiffContext): { criterion: string; text: string } {
   const { lang } = ctx;
@@ -114,6 +125,15 @@ function titleOf(ruleId: string, ctx: DiffContext): string {
   const rule = findRule(ctx.ruleSet, ruleId)?.rule;
   const title = rule?.title ?? ctx.titles?.[ruleId];
   return title ? tr(title, ctx.lang) : ruleId;
+}
+
+/**
+ * Whether the school went backwards: a level it had is lost, or an indicator that counts for its target
+ * (an error rule up to the target level) is unmet now and was not before. `chuan diff` then exits 1, as
+ * `chuan check` does for an unmet indicator.
+ */
+export function regressed(p: SchoolProgress, ctx: DiffContext): boolean {
+  return p.levelsLost.length > 0 || p.newGaps.some((c) => c.after !== null && c.after.severity === 'error' && !isBeyond(c.after, p, ctx));
 }
 
 function isBeyond(f: SnapshotFinding, p: SchoolProgress, ctx: DiffContext): boolean {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { PROFILE_FILE } from '../load/school-folder.js';
+import { compareStrings, MAX_DEPTH, skippedName } from './school-folders.js';
 
-const MAX_DEPTH = 12;
-const SKIP = new Set(['node_modules', '.git', 'minh-chung', 'dist']);
+export { compareStrings };
 
 export interface Discovery {
   /** Absolute school folders, sorted, each once. */
@@ -29,13 +29,13 @@ export function discoverSchools(inputs: string[], cwd: string): Discovery {
       // A path typed on the command line is taken as the user means it, even through a link.
       stat = fs.statSync(start);
     } catch (error) {
-      problems.push(problem(start, notFoundText(input, (error as NodeJS.ErrnoException).code)));
+      problems.push(problem(notFoundText(input, (error as NodeJS.ErrnoException).code)));
       continue;
     }
     if (!stat.isDirectory()) {
       const dir = path.basename(start) === PROFILE_FILE || /^tieu-chuan-[1-5]\.yaml$/.test(path.basename(start)) ? path.dirname(start) : null;
       if (dir && present(path.join(dir, PROFILE_FILE))) schools.add(dir);
-      else problems.push(problem(start, { vi: `${input} không phải thư mục trường`, en: `${input} is not a school folder` }));
+      else problems.push(problem({ vi: `${input} không phải thư mục trường`, en: `${input} is not a school folder` }));
       continue;
     }
     walk(start, 0, schools, skipped);
@@ -57,7 +57,7 @@ function walk(dir: string, depth: number, schools: Set<string>, skipped: Diagnos
     return;
   }
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIP.has(entry.name)) continue;
+    if (skippedName(entry.name)) continue;
     if (entry.isSymbolicLink()) {
       const link = path.join(dir, entry.name);
       if (linksToFile(link)) continue;
@@ -102,11 +102,7 @@ function notFoundText(input: string, code: string | undefined): { vi: string; en
   return { vi: `không tìm thấy đường dẫn ${input}`, en: `path not found: ${input}` };
 }
 
-/** Code-point order, independent of the machine's locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function problem(file: string, message: { vi: string; en: string }): Diagnostic {
-  return { code: 'input/not-found', severity: 'error', message, location: { file, line: 1, column: 1 } };
+/** A path that cannot be searched: the message names it; it has no line or column. */
+function problem(message: { vi: string; en: string }): Diagnostic {
+  return { code: 'input/not-found', severity: 'error', message, location: null };
 }

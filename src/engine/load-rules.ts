@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KnownError } from '../errors.js';
-import { loadYamlFile } from '../load/yaml-file-loader.js';
+import { loadYamlPath } from '../load/disk-source.js';
 import { locate, type YamlFile } from '../load/yaml-file.js';
 import { rulesDir } from '../paths.js';
 import type { Diagnostic, LocalText } from '../types.js';
-import { SCHEMA_BASE, SchemaRegistry } from '../validate/schemas.js';
+import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import type { Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+
+export { packForSchoolType } from './packs.js';
 
 const cache = new Map<string, RuleSet>();
 
 /** Loads every pack under rules/, validated against its meta-schemas; any problem is a located error (exit 2). */
-export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = SchemaRegistry.shared()): RuleSet {
+export function loadRuleSet(dir: string = rulesDir, registry: Validators = SchemaRegistry.shared()): RuleSet {
   const cached = cache.get(dir);
   if (cached) return cached;
   const diagnostics: Diagnostic[] = [];
@@ -33,13 +35,13 @@ export function loadRuleSet(dir: string = rulesDir, registry: SchemaRegistry = S
   return set;
 }
 
-function loadVocabulary(file: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): Vocabulary {
+function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
   const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
   const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
   return { records: value.records ?? {}, rooms: value.rooms ?? {} };
 }
 
-function loadPack(packDir: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): RulePack | null {
+function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
   const packYaml = loadValidated(path.join(packDir, 'pack.yaml'), `${SCHEMA_BASE}pack.schema.json`, registry, diagnostics);
   if (!packYaml) return null;
   const raw = packYaml.value as Record<string, unknown>;
@@ -80,8 +82,8 @@ function loadPack(packDir: string, registry: SchemaRegistry, diagnostics: Diagno
   return pack;
 }
 
-function loadValidated(file: string, schemaId: string, registry: SchemaRegistry, diagnostics: Diagnostic[]): YamlFile | null {
-  const yaml = loadYamlFile(file, diagnostics);
+function loadValidated(file: string, schemaId: string, registry: Validators, diagnostics: Diagnostic[]): YamlFile | null {
+  const yaml = loadYamlPath(file, diagnostics);
   if (!yaml) return null;
   const problems = validateDocument(registry, schemaId, yaml);
   diagnostics.push(...problems);
@@ -103,8 +105,4 @@ function checkUniqueIds(packs: RulePack[], diagnostics: Diagnostic[]): void {
       seen.set(rule.id, rule);
     }
   }
-}
-
-export function packForSchoolType(set: RuleSet, schoolType: string): RulePack | undefined {
-  return set.packs.find((p) => p.schoolTypes.includes(schoolType as never));
 }

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { SchoolYear } from '../engine/context.js';
 import type { RulePack } from '../engine/rule-types.js';
+import type { FileSource } from '../load/file-source.js';
 import { locate, type YamlFile } from '../load/yaml-file.js';
 import type { Diagnostic, LocalText, YamlPath } from '../types.js';
 
 /** One school's validated standard files, and what the evidence checks compare them with. */
 export interface EvidenceContext {
-  /** The school folder (absolute). */
-  dir: string;
+  /** The school folder's files, where evidence paths are looked up (never read). */
+  files: FileSource;
   /** tieu-chuan-1.yaml … tieu-chuan-5.yaml; null where missing. */
   standards: (YamlFile | null)[];
   pack: RulePack;

@@ -1,50 +1,35 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Diagnostic, LocalText } from '../types.js';
+import { joinRel, type FileSource } from '../load/file-source.js';
 import { warning, type EvidenceContext, type SchoolEvidence } from './context.js';
 
 export type PathProblem = 'absolute' | 'outside' | 'symlink' | 'missing' | 'not_file';
 
 /**
  * Where `tep` leads, checked without opening anything: a path relative to the school folder, without "..",
- * every component looked at with lstat; a symbolic link is resolved (realpath) only to check that it stays in
- * the folder, and a link that leaves it, loops or dangles is refused. The file itself is never read.
+ * every component looked at without following links; a symbolic link is resolved only to check that it stays
+ * in the folder, and a link that leaves it, loops or dangles is refused. The file itself is never read.
  */
-export function evidencePathProblem(schoolDir: string, tep: string): PathProblem | null {
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(tep) || path.posix.isAbsolute(tep) || path.win32.isAbsolute(tep) || tep.includes('\0')) return 'absolute';
+export function evidencePathProblem(files: FileSource, tep: string): PathProblem | null {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(tep) || /^[\\/]/.test(tep) || tep.includes('\0')) return 'absolute';
   const segments = tep.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
   if (segments.includes('..')) return 'outside';
   if (segments.length === 0) return 'not_file';
-  let root: string;
-  try {
-    root = fs.realpathSync(schoolDir);
-  } catch {
-    return 'missing';
-  }
-  let current = root;
+  if (!files.entry('')) return 'missing';
+  let current = '';
   for (const [i, segment] of segments.entries()) {
-    current = path.join(current, segment);
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(current);
-    } catch {
-      return 'missing';
-    }
-    if (stat.isSymbolicLink()) {
-      let real: string;
-      try {
-        real = fs.realpathSync(current);
-      } catch {
-        return 'symlink';
-      }
-      const rel = path.relative(root, real);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return 'symlink';
+    current = joinRel(current, segment);
+    let entry = files.entry(current);
+    if (!entry) return 'missing';
+    if (entry.kind === 'symlink') {
+      const real = files.resolveLink?.(current) ?? null;
+      if (real === null) return 'symlink';
       current = real;
-      stat = fs.lstatSync(real);
+      entry = files.entry(real);
+      if (!entry) return 'missing';
     }
     const last = i === segments.length - 1;
-    if (!last && !stat.isDirectory()) return 'missing';
-    if (last && !stat.isFile()) return 'not_file';
+    if (!last && entry.kind !== 'directory') return 'missing';
+    if (last && entry.kind !== 'file') return 'not_file';
   }
   return null;
 }
@@ -54,7 +39,7 @@ export function checkFiles(ctx: EvidenceContext, school: SchoolEvidence, out: Di
   for (const entry of school.register) {
     const tep = entry.value['tep'];
     if (typeof tep !== 'string' || tep.trim() === '') continue;
-    const problem = evidencePathProblem(ctx.dir, tep);
+    const problem = evidencePathProblem(ctx.files, tep);
     if (problem) out.push(warning(`file-${problem.replace('_', '-')}`, entry.yaml, ['minh_chung', entry.index, 'tep'], messages(entry.code, tep)[problem]));
   }
 }

@@ -67,7 +67,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   const plain = !NOT_PLAIN.test(text);
   // NUL is not a plain character: only a text that is not plain needs a second look for one.
   if (!plain && text.includes('\u0000')) {
-    return { ok: false, byteOffset: start + Buffer.from(text.slice(0, text.indexOf('\u0000'))).length, message: { vi: 'tệp chứa ký tự NUL; đây không phải tệp văn bản YAML', en: 'the file contains NUL characters; it is not a YAML text file' } };
+    return { ok: false, byteOffset: start + new TextEncoder().encode(text.slice(0, text.indexOf('\u0000'))).length, message: { vi: 'tệp chứa ký tự NUL; đây không phải tệp văn bản YAML', en: 'the file contains NUL characters; it is not a YAML text file' } };
   }
   return { ok: true, text: plain ? text : text.normalize('NFC'), plain };
 }

@@ -1,60 +1,63 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { decodeText, MAX_FILE_BYTES, sizeText } from './decode.js';
+import type { FileSource } from './file-source.js';
 import { parseYaml, type YamlFile, type YamlParser } from './yaml-file.js';
 
-/** Reads one YAML file: refuses links, directories and oversized files, decodes, parses with positions. */
-export function loadYamlFile(file: string, diagnostics: Diagnostic[], parser: YamlParser = 'fast'): YamlFile | null {
+/**
+ * Reads one YAML file of `source`: refuses links, directories and oversized files (known from the entry,
+ * before reading), decodes, parses with positions. Locations name the file as `source.pathOf(rel)`.
+ */
+export function loadYamlFile(source: FileSource, rel: string, diagnostics: Diagnostic[], parser: YamlParser = 'fast'): YamlFile | null {
+  const file = source.pathOf(rel);
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
   const at = { file, line: 1, column: 1 };
-  let stat: fs.Stats;
-  try {
-    stat = fs.lstatSync(file);
-  } catch {
+  const entry = source.entry(rel);
+  if (!entry) {
     diagnostics.push({
       code: 'file/missing',
       severity: 'error',
       location: at,
       message: {
-        vi: `thiếu tệp ${path.basename(file)}; tạo tệp theo mẫu (chuan init) hoặc kiểm tra lại tên tệp`,
-        en: `missing file ${path.basename(file)}; create it from the template (chuan init) or check its name`,
+        vi: `thiếu tệp ${name}; tạo tệp theo mẫu (chuan init) hoặc kiểm tra lại tên tệp`,
+        en: `missing file ${name}; create it from the template (chuan init) or check its name`,
       },
     });
     return null;
   }
-  if (stat.isSymbolicLink() || !stat.isFile()) {
+  if (entry.kind !== 'file') {
     diagnostics.push({
       code: 'file/not-regular',
       severity: 'error',
       location: at,
       message: {
-        vi: `${path.basename(file)} không phải tệp thường (là liên kết tượng trưng hoặc thư mục); hãy đặt tệp thật trong thư mục trường`,
-        en: `${path.basename(file)} is not a regular file (a symlink or a directory); put the real file in the school folder`,
+        vi: `${name} không phải tệp thường (là liên kết tượng trưng hoặc thư mục); hãy đặt tệp thật trong thư mục trường`,
+        en: `${name} is not a regular file (a symlink or a directory); put the real file in the school folder`,
       },
     });
     return null;
   }
-  if (stat.size > MAX_FILE_BYTES) {
+  if (entry.size > MAX_FILE_BYTES) {
     diagnostics.push({
       code: 'file/too-large',
       severity: 'error',
       location: at,
       message: {
-        vi: `tệp quá lớn (${sizeText(stat.size)}, tối đa ${sizeText(MAX_FILE_BYTES)}); tệp tự kiểm tra chỉ vài chục KB — kiểm tra lại nội dung tệp`,
-        en: `file too large (${sizeText(stat.size)}, limit ${sizeText(MAX_FILE_BYTES)}); a self-assessment file is a few dozen KB`,
+        vi: `tệp quá lớn (${sizeText(entry.size)}, tối đa ${sizeText(MAX_FILE_BYTES)}); tệp tự kiểm tra chỉ vài chục KB — kiểm tra lại nội dung tệp`,
+        en: `file too large (${sizeText(entry.size)}, limit ${sizeText(MAX_FILE_BYTES)}); a self-assessment file is a few dozen KB`,
       },
     });
     return null;
   }
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readBytes(file, stat.size);
+    bytes = source.read(rel, entry.size);
   } catch (error) {
+    const code = (error as { code?: string }).code;
     diagnostics.push({
       code: 'file/unreadable',
       severity: 'error',
       location: at,
-      message: { vi: `không đọc được tệp (${(error as NodeJS.ErrnoException).code ?? 'lỗi'}); kiểm tra quyền truy cập`, en: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})` },
+      message: { vi: `không đọc được tệp (${code ?? 'lỗi'}); kiểm tra quyền truy cập`, en: `cannot read the file (${code ?? 'error'})` },
     });
     return null;
   }
@@ -71,28 +74,15 @@ export function loadYamlFile(file: string, diagnostics: Diagnostic[], parser: Ya
   return parsed.yaml;
 }
 
-function offsetLocation(file: string, bytes: Buffer, byteOffset: number | null): { file: string; line: number; column: number } {
+/** Not fatal, and keeps a BOM: the column counts characters as the editor shows them. */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function offsetLocation(file: string, bytes: Uint8Array, byteOffset: number | null): { file: string; line: number; column: number } {
   if (byteOffset === null) return { file, line: 1, column: 1 };
   // lastIndexOf with a negative start counts from the end: offset 0 must not search at all.
   const lineStart = byteOffset === 0 ? 0 : bytes.lastIndexOf(0x0a, byteOffset - 1) + 1;
   let line = 1;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
-  const column = bytes.subarray(lineStart, byteOffset).toString('utf8').length + 1;
+  const column = utf8.decode(bytes.subarray(lineStart, byteOffset)).length + 1;
   return { file, line, column };
-}
-
-/** One buffer per thread for the file being read: its text is decoded (copied) before the next file. */
-let scratch = Buffer.allocUnsafe(64 * 1024);
-
-/** The bytes of a regular file whose size lstat gave (at most MAX_FILE_BYTES), in the shared buffer. */
-function readBytes(file: string, size: number): Buffer {
-  if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
-  const fd = fs.openSync(file, 'r');
-  try {
-    let length = 0;
-    for (let n = -1; n !== 0 && length < size; length += n) n = fs.readSync(fd, scratch, length, size - length, null);
-    return scratch.subarray(0, length);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

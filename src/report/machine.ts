@@ -1,11 +1,10 @@
 // Shared helpers of the machine formats (json, junit, sarif, github): relative paths, stable keys,
 // the role of each finding, one-line messages, batch totals. Pure functions of the results.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Rule, RulePack } from '../engine/rule-types.js';
 import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types.js';
 import { findPack, findRule, tr, type FormatContext } from './context.js';
-import { compareStrings } from '../discover/discover.js';
+import { compareStrings } from '../discover/school-folders.js';
 import { sortFindings, viewOf, type SchoolView } from './summary.js';
 import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
 
@@ -109,8 +108,9 @@ export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext)
   const v = vi(ctx);
   switch (role) {
     case 'gap':
-    case 'advisory':
       return `${tr(words.status.unmet, ctx.lang)}${measure ? ` — ${measure}` : ''}`;
+    case 'advisory':
+      return `${tr(words.advisory, ctx.lang)}${measure ? ` — ${measure}` : ''}`;
     case 'beyond':
       return `${tr(words.status.unmet, ctx.lang)} (${v ? 'mức cao hơn mức đích' : 'above the target level'})${measure ? ` — ${measure}` : ''}`;
     case 'missing':
@@ -153,11 +153,6 @@ export function diagnosticMessage(d: Diagnostic, ctx: FormatContext): string {
 /** Location as "file:line:col" relative to cwd with forward slashes. */
 export function locationLine(location: SourceLocation | null, ctx: FormatContext): string | null {
   return location ? `${relPath(location.file, ctx.cwd)}:${location.line}:${location.column}` : null;
-}
-
-/** A stable, content-only fingerprint (no line numbers): survives edits that move the data. */
-export function fingerprint(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /**

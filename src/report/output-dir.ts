@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { KnownError } from '../errors.js';
 import type { Lang, SchoolResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { batchSummaryMarkdown } from './formatters/markdown-summary.js';
 import { schoolMarkdown } from './formatters/markdown.js';
-import { assertOutsideInputs, writeFileAtomic } from './write-atomic.js';
+import { assertOutsideInputs, ensureFolder, writeFileAtomic } from './write-atomic.js';
 
 export const SUMMARY_FILE = 'TONG-HOP.md';
 
@@ -46,34 +44,17 @@ export function safeStem(folder: string): string {
 
 /**
  * --output-dir: one Markdown report per school and TONG-HOP.md (the batch summary, linking to them).
- * Every file is written atomically and never inside a school folder being checked.
+ * The folder and its missing parents are created; every file is written atomically and never inside a
+ * school folder being checked.
  */
 export function writeReportDir(dir: string, results: SchoolResult[], ctx: FormatContext, schools: string[]): string[] {
   const names = reportFileNames(results);
   const files = [...names, SUMMARY_FILE].map((name) => path.join(dir, name));
   for (const file of files) assertOutsideInputs(file, schools);
-  ensureDir(dir);
+  ensureFolder(dir);
   results.forEach((r, i) => writeFileAtomic(files[i]!, schoolMarkdown(r, ctx, 1)));
   writeFileAtomic(path.join(dir, SUMMARY_FILE), batchSummaryMarkdown(results, ctx, names));
   return files;
-}
-
-/** The report folder itself is created when missing, but not its parents: a typo in a parent path is an error, not a new tree. */
-function ensureDir(dir: string): void {
-  try {
-    if (fs.statSync(dir).isDirectory()) return;
-  } catch {
-    // missing: create it below
-  }
-  try {
-    fs.mkdirSync(dir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
-    throw new KnownError({
-      vi: `không tạo được thư mục báo cáo ${dir} (${code}); thư mục cha phải tồn tại và có quyền ghi`,
-      en: `cannot create the report folder ${dir} (${code}); its parent must exist and be writable`,
-    });
-  }
 }
 
 /** GitHub rejects a step summary over 1 MiB; whole lines are kept, and a note says where the rest is. */

@@ -1,4 +1,4 @@
-import { compareStrings } from '../discover/discover.js';
+import { compareStrings } from '../discover/school-folders.js';
 import { levelIndex } from '../engine/levels.js';
 import type { RulePack } from '../engine/rule-types.js';
 import type { Finding, FindingStatus, SchoolResult } from '../types.js';

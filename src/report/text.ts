@@ -12,6 +12,8 @@ export const words = {
     not_applicable: { vi: 'không áp dụng', en: 'not applicable' },
     waived: { vi: 'được miễn', en: 'waived' },
   } satisfies Record<FindingStatus, LocalText>,
+  /** An unmet warning rule (district practice): advice, which does not decide the level. */
+  advisory: { vi: 'khuyến nghị', en: 'advisory' },
   unverified: { vi: 'ngưỡng chưa đối chiếu văn bản gốc', en: 'threshold not yet checked against the official text' },
   noLevel: { vi: 'chưa đạt mức nào', en: 'no level reached' },
   yes: { vi: 'có', en: 'yes' },
@@ -26,6 +28,11 @@ export const words = {
     nhieu_cap: { vi: 'Phổ thông nhiều cấp học', en: 'Multi-level school' },
   } as Record<string, LocalText>,
 } as const;
+
+/** "1 school", "3 schools" in English; Vietnamese nouns do not change ("1 trường", "3 trường"). */
+export function plural(n: number, one: string, many: string, lang: Lang): string {
+  return `${n} ${lang === 'en' && n !== 1 ? many : one}`;
+}
 
 export function schoolTypeName(type: string | null, lang: Lang): string {
   return type ? (words.schoolType[type]?.[lang] ?? type) : '';

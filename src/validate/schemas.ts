@@ -4,9 +4,9 @@ import { schemasDir } from '../paths.js';
 import { addSchemaFormats } from './formats.js';
 import { AJV_OPTIONS, loadPrecompiled, PRECOMPILED_FILE, readSchemaSources, schemaFingerprint, type SchemaSource } from './precompiled.js';
 
-export const SCHEMA_BASE = 'https://chuan.schemas.local/';
-export const profileSchemaId = `${SCHEMA_BASE}truong.schema.json`;
-export const standardSchemaId = (packId: string, n: number): string => `${SCHEMA_BASE}${packId}/tieu-chuan-${n}.schema.json`;
+import type { Validators } from './validators.js';
+
+export { SCHEMA_BASE, profileSchemaId, standardSchemaId, type Validators } from './validators.js';
 
 let shared: SchemaRegistry | null = null;
 
@@ -19,7 +19,7 @@ export interface RegistryOptions {
  * Every schema in schemas/, one registry per process (or worker). Validators come from the code generated
  * at build time when it matches the schema files, else ajv compiles each on first use.
  */
-export class SchemaRegistry {
+export class SchemaRegistry implements Validators {
   private readonly sources: SchemaSource[];
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly generated: Map<string, ValidateFunction> | null;

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, YamlPath } from '../types.js';
 import { locate, type YamlFile } from '../load/yaml-file.js';
 import { schemaErrorText } from './messages.js';
-import type { SchemaRegistry } from './schemas.js';
+import type { Validators } from './validators.js';
 
 /**
  * Documents with more values than this are validated up to their first error only: ajv's allErrors mode
@@ -11,7 +11,7 @@ import type { SchemaRegistry } from './schemas.js';
 export const FULL_VALIDATION_MAX_VALUES = 5000;
 
 /** Validates one parsed YAML file; every error becomes a located Vietnamese diagnostic. */
-export function validateDocument(registry: SchemaRegistry, schemaId: string, yaml: YamlFile): Diagnostic[] {
+export function validateDocument(registry: Validators, schemaId: string, yaml: YamlFile): Diagnostic[] {
   // The fast reader counts the values as it reads; other documents are walked.
   const tooMany = yaml.values !== undefined ? yaml.values > FULL_VALIDATION_MAX_VALUES : exceedsValues(yaml.value, FULL_VALIDATION_MAX_VALUES);
   if (!tooMany) {

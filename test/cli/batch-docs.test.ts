@@ -99,9 +99,12 @@ describe('docs/ci.md', () => {
     const env: Record<string, string> = where === 'github' ? { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } : { CI: 'true' };
     const result = await run([...argv, '--as-of', AS_OF], { cwd, env });
     expect(result.code).toBe(2); // examples/thcs-loi-du-lieu is invalid on purpose
-    expect(result.stderr).toBe('');
-
     const files = argv.filter((a) => a.includes('=')).map((a) => a.split('=')[1]!);
+    // stderr: one line per file written, nothing else (no mkdir was needed for any of them)
+    const lines = result.stderr.split('\n').filter(Boolean);
+    expect(lines.every((l) => l.startsWith('chuan: đã ghi '))).toBe(true);
+    for (const rel of files) expect(lines.some((l) => l.endsWith(` vào ${rel}`)), rel).toBe(true);
+
     for (const rel of files) {
       const text = fs.readFileSync(path.join(cwd, rel), 'utf8');
       if (rel.endsWith('.xml')) expect(XMLValidator.validate(text)).toBe(true);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { packageRoot } from '../../src/paths.js';
 import { run } from './run-main.js';
@@ -31,6 +31,9 @@ describe('usage', () => {
     [['check', 'khong-co-thu-muc-nay'], /không tìm thấy đường dẫn khong-co-thu-muc-nay/],
     [['check', 'src'], /không tìm thấy thư mục trường nào/],
     [['explain', 'KHONG.CO'], /không có quy tắc "KHONG.CO"/],
+    [['rules', '--circular', '99'], /^chuan: --circular "99" không có; chọn một trong: 02, tt02-2014, 47, tt47-2012, 59, tt59-2012\n$/],
+    [['rules', '--circular', '59', '--level', 'dat_chuan'], /--level "dat_chuan" không có; chọn một trong: toi_thieu, muc_do_1, muc_do_2/],
+    [['rules', '--standard', '9'], /--standard "9" không có; chọn một trong: 1, 2, 3, 4, 5/],
   ])('%j is a usage error: exit 2, one clean Vietnamese line, no stack trace', async (argv, pattern) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
@@ -39,11 +42,25 @@ describe('usage', () => {
   });
 });
 
+describe('errors are printed once', () => {
+  it('check khong-co: one line naming the path; two missing paths: a count, then one line each', async () => {
+    expect((await run(['check', 'khong-co'])).stderr).toBe('chuan: không tìm thấy đường dẫn khong-co\n');
+    expect((await run(['check', 'khong-co', 'khong-co-2'])).stderr).toBe('chuan: 2 đường dẫn không dùng được:\nchuan: không tìm thấy đường dẫn khong-co\nchuan: không tìm thấy đường dẫn khong-co-2\n');
+  });
+});
+
 describe('check', () => {
   it('a passing school exits 0 and says so', async () => {
     const result = await run(['check', PASSING, ...AS_OF]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✔ Mức đích');
+  });
+
+  it('an advisory reads "khuyến nghị" in the terminal report, an unmet indicator "chưa đạt"', async () => {
+    const result = await run(['check', 'examples/mn-hoa-sen-2024', ...AS_OF]);
+    const line = (id: string) => result.stdout.split('\n').find((l) => l.endsWith(`  ${id}`)) ?? '';
+    expect(line('TT02.DP.cbql-chung-chi')).toMatch(/:\d+:\d+  khuyến nghị  2\.1 /);
+    expect(line('TT02.MN.L2.S2.C2')).toMatch(/:\d+:\d+  chưa đạt  2\.2 /);
   });
 
   it('--lang en speaks English', async () => {
@@ -60,11 +77,10 @@ describe('check', () => {
     expect(fs.readdirSync(path.join(packageRoot, PASSING)).sort()).toEqual(before);
   });
 
-  it.each([['khong-co-thu-muc/r.md'], ['package.json/r.md'], ['/proc/khong-ghi-duoc/r.md']])('an unwritable --output (%s) is a clean error', async (out) => {
+  it.each([['package.json/r.md'], ['/proc/khong-ghi-duoc/r.md']])('an unwritable --output (%s) is a clean error', async (out) => {
     const result = await run(['check', PASSING, ...AS_OF, '-f', 'markdown', '-o', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/không ghi được tệp/);
-    expect(fs.existsSync(path.join(packageRoot, 'khong-co-thu-muc'))).toBe(false);
+    expect(result.stderr).toMatch(/không ghi được tệp .*r\.md: .* \(E[A-Z]+\)\n$/);
   });
 });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareSchools } from '../../src/diff/compare.js';
-import { progressText } from '../../src/diff/render.js';
+import { progressText, regressed } from '../../src/diff/render.js';
 import type { SchoolSnapshot, SnapshotFinding } from '../../src/diff/snapshot.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { packageRoot } from '../../src/paths.js';
@@ -75,7 +75,8 @@ describe('chuan check --baseline', () => {
     expect(byCode.stdout).toContain('(tệp moved.json).');
     const noCode = write('no-code.json', (r) => void (r.profile.code = null));
     const unmatched = await run(['check', 'examples/mn-hoa-sen', '--baseline', noCode, '--format', 'markdown', '--as-of', AS_OF]);
-    expect(unmatched.stdout).not.toContain('## So với');
+    // Listed in the report, not only warned about.
+    expect(unmatched.stdout).toContain('\n## So với lần kiểm tra trước\n\nKhông có kết quả của trường này trong tệp no-code.json (trường được khớp theo ma_truong, hoặc theo tên thư mục khi không có mã; nên không so sánh được).\n');
     expect(unmatched.stderr).toMatch(/Trường Mầm non Hoa Sen: không có trong .*no-code\.json \(khớp theo ma_truong hoặc tên thư mục\)/);
     const sameFolder = write('folder.json', (r) => {
       r.profile.code = null;
@@ -117,6 +118,8 @@ describe('chuan diff OLD.json NEW.json', () => {
   61 chỉ số đạt ở cả hai năm.
 `);
     const backward = await run(['diff', now, BASELINE, '--lang', 'en']);
+    // Items met before and unmet now, and a level lost: exit 1, as chuan check exits for unmet indicators.
+    expect(backward.code).toBe(1);
     expect(backward.stdout).toContain('Level reached: Level 2 → Level 1 (lost: Level 2)');
     expect(backward.stdout).toContain('New gaps (5):');
     expect(backward.stdout).toContain('2.2 At least 50% of teachers above the trained standard: 57.6 % → 44 %, short by 6 points');
@@ -184,6 +187,19 @@ describe('compareSchools', () => {
     const lost = compareSchools(school([], 'muc_do_2'), school([], 'muc_do_1'), { beforeAsOf: null, afterAsOf: null, matchedBy: 'code', source: 'a.json' });
     expect(lost.levelsLost).toEqual(['muc_do_2']);
     expect(progressText(lost, ctx)).toContain('Mức đạt được: Mức độ 2 → Mức độ 1 (không còn đạt: Mức độ 2)');
+  });
+
+  it('regressed: a lost level or a new gap that counts for the target; an advisory or a rule above the target does not', () => {
+    const met = (id: string, severity: 'error' | 'warning', level: 'muc_do_1' | 'muc_do_2') => ({ ...rate(id, 96, 100), severity, level });
+    const unmet = (id: string, severity: 'error' | 'warning', level: 'muc_do_1' | 'muc_do_2') => ({ ...rate(id, 90, 100), severity, level });
+    const sides = { beforeAsOf: null, afterAsOf: null, matchedBy: 'code' as const, source: 'a.json' };
+    const target1 = (s: SchoolSnapshot): SchoolSnapshot => ({ ...s, target: 'muc_do_1' });
+    const pair = (b: SnapshotFinding, a: SnapshotFinding) => compareSchools(target1(school([b], 'muc_do_1')), target1(school([a], 'muc_do_1')), sides);
+    expect(regressed(pair(met('R', 'error', 'muc_do_1'), unmet('R', 'error', 'muc_do_1')), ctx)).toBe(true);
+    expect(regressed(pair(met('R', 'warning', 'muc_do_1'), unmet('R', 'warning', 'muc_do_1')), ctx)).toBe(false);
+    expect(regressed(pair(met('R', 'error', 'muc_do_2'), unmet('R', 'error', 'muc_do_2')), ctx)).toBe(false);
+    expect(regressed(pair(unmet('R', 'error', 'muc_do_1'), met('R', 'error', 'muc_do_1')), ctx)).toBe(false);
+    expect(regressed(compareSchools(school([], 'muc_do_2'), school([], 'muc_do_1'), sides), ctx)).toBe(true);
   });
 
   it('data that went missing is another change, not a resolved gap', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { jsonFormatter } from '../../src/report/formatters/json.js';
 import { AS_OF, examplesDir, formatContext, tempDir } from '../batch/fixtures.js';
 import { expectJsonReport } from '../hostile/wellformed.js';

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { schoolYearRange } from '../../src/engine/context.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import type { RulePack } from '../../src/engine/rule-types.js';
 import { checkEvidence } from '../../src/evidence/check-evidence.js';
 import { evidencePathProblem } from '../../src/evidence/files.js';
+import { diskSource } from '../../src/load/disk-source.js';
 import { packageRoot } from '../../src/paths.js';
 import type { Diagnostic } from '../../src/types.js';
 import { run } from '../cli/run-main.js';
@@ -30,7 +31,7 @@ afterAll(() => {
 function evidenceOf(standards: Record<number, unknown>, options: { pack?: RulePack; asOf?: string } = {}): Diagnostic[] {
   const pack = options.pack ?? tt59;
   return checkEvidence({
-    dir: school,
+    files: diskSource(school),
     standards: [1, 2, 3, 4, 5].map((n) => (standards[n] ? yamlOf(standards[n], path.join(school, `tieu-chuan-${n}.yaml`)) : null)),
     pack,
     schoolYear: schoolYearRange('2025-2026', pack.schoolYearStart),
@@ -200,13 +201,13 @@ describe('evidence file paths (tep)', () => {
     ['minh-chung/vong-a', 'symlink'],
     ['minh-chung/hong.pdf', 'symlink'],
   ])('%s → %s', (tep, expected) => {
-    expect(evidencePathProblem(school, tep)).toBe(expected);
+    expect(evidencePathProblem(diskSource(school), tep)).toBe(expected);
   });
 
   it('a named pipe is refused as "not a file" without being opened (opening one would block)', () => {
     const fifo = path.join(school, 'minh-chung', 'ong.pdf');
     if (spawnSync('mkfifo', [fifo]).status !== 0) return;
-    expect(evidencePathProblem(school, 'minh-chung/ong.pdf')).toBe('not_file');
+    expect(evidencePathProblem(diskSource(school), 'minh-chung/ong.pdf')).toBe('not_file');
   });
 
   it('each problem is a located warning naming the code', () => {

@@ -566,8 +566,8 @@ export const CORPUS: HostileCase[] = [
   // Reports
   {
     name: 'output-missing-folder',
-    about: '--output into a folder that does not exist (never created)',
-    build: () => ({ exit: 2, stderr: 'không ghi được tệp' }),
+    about: '--output into folders that do not exist yet: they are created, outside the batch',
+    build: ({ out }) => ({ exit: 0, outcome: 'reached', reportFile: path.join(out, 'khong-co', 'bao-cao.json') }),
     argv: ({ out }) => ['.', '--format', 'json', '--output', path.join(out, 'khong-co', 'bao-cao.json')],
   },
   {
@@ -627,10 +627,10 @@ export const CORPUS: HostileCase[] = [
   },
   {
     name: 'output-symlink-to-input-file',
-    about: '--output is a symbolic link to truong.yaml: the link is replaced, the input is not touched',
+    about: '--output is a symbolic link to truong.yaml: refused (a link is written to its target), the input is not touched',
     build: ({ out, school }) => {
       fs.symlinkSync(path.join(school, 'truong.yaml'), path.join(out, 'bao-cao.md'));
-      return { exit: 0, outcome: 'reached' };
+      return { exit: 2, stderr: 'không ghi báo cáo vào trong thư mục trường' };
     },
     argv: ({ out }) => ['.', '--format', 'markdown', '--output', path.join(out, 'bao-cao.md')],
   },

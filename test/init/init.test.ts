@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { editorSchemaFile, editorSchemaName } from '../../src/init/editor-schemas.js';
 import { currentSchoolYear, initSchool, schoolFiles } from '../../src/init/init-school.js';
 import { dereference, loadSchemaDocuments, type SchemaNode } from '../../src/init/schema-deref.js';

@@ -6,9 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.js';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { discoverSchools } from '../../src/discover/discover.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
+import { diskSource } from '../../src/load/disk-source.js';
 import { loadSchoolFolder } from '../../src/load/school-folder.js';
 import { packageRoot } from '../../src/paths.js';
 import { SchemaRegistry } from '../../src/validate/schemas.js';
@@ -42,7 +43,7 @@ describe('same findings and locations on the fast and the positional path', () =
     let files = 0;
     let fast = 0;
     for (const dir of generated) {
-      const docs = loadSchoolFolder(dir);
+      const docs = loadSchoolFolder(diskSource(dir));
       for (const yaml of [docs.profile, ...docs.standards]) {
         files++;
         if (yaml?.source.parser === 'fast') fast++;

@@ -52,8 +52,9 @@ describe('the streamed JSON report', () => {
     expect((JSON.parse(toStdout.stdout) as { summary: { schools: number } }).summary.schools).toBe(24);
   }, 120_000);
 
-  it('a folder that does not exist is a clean error, and nothing is left behind', async () => {
-    const file = path.join(root, 'khong-co', 'r.json');
+  it('a path that cannot be written (through a file) is a clean error, and nothing is left behind', async () => {
+    fs.writeFileSync(path.join(root, 'tep'), '');
+    const file = path.join(root, 'tep', 'r.json');
     await expect(writeJsonReport(schools.slice(0, 2), { asOf: AS_OF, configFile: null, jobs: 1, prepared }, { file, format, asOf: AS_OF, ruleSet: prepared.ruleSet!, overlayChanges: [] })).rejects.toBeInstanceOf(KnownError);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { prepareCheckOptions } from '../../src/batch/index.js';
-import { checkSchool, type CheckOptions } from '../../src/check/check-school.js';
+import { checkSchool, type CheckOptions } from '../../src/check/check-folder.js';
 import type { FormatContext } from '../../src/report/context.js';
 import { FORMAT_NAMES, formatters } from '../../src/report/formatters/index.js';
 import type { SchoolResult } from '../../src/types.js';

@@ -25,6 +25,22 @@ describe('github formatter', () => {
     lines = githubFormatter(results, formatContext()).trimEnd().split('\n');
   });
 
+  it('a group title says "chưa đạt mức nào" when no level is reached, never "đạt chưa đạt mức nào"', () => {
+    const none = results.find((r) => r.outcome !== 'invalid')!;
+    const title = (r: SchoolResult, lang: 'vi' | 'en') => githubFormatter([r], formatContext({ lang })).split('\n')[0]!;
+    expect(title({ ...none, reached: null }, 'vi')).toMatch(/: mức đích [^,]+, chưa đạt mức nào$/);
+    expect(title({ ...none, reached: null }, 'en')).toMatch(/: target [^,]+, no level reached$/);
+    expect(title(none, 'vi')).toMatch(/: mức đích [^,]+, đạt (?!chưa)/);
+    expect(lines.filter((l) => l.includes('đạt chưa đạt'))).toEqual([]);
+  });
+
+  it('an advisory is a warning worded "khuyến nghị", not "chưa đạt"', () => {
+    const warnings = lines.map(parseCommand).filter((c) => c?.command === 'warning' && c.props['title']?.startsWith('TT'));
+    const advisories = warnings.filter((c) => c!.data.startsWith('khuyến nghị'));
+    expect(advisories.length).toBeGreaterThan(0);
+    expect(warnings.filter((c) => c!.data.startsWith('chưa đạt'))).toEqual([]);
+  });
+
   it('groups per school and annotates every unmet indicator at its YAML line', () => {
     expect(lines.filter((l) => l.startsWith('::group::'))).toHaveLength(results.length);
     expect(lines.filter((l) => l === '::endgroup::')).toHaveLength(results.length);

@@ -24,11 +24,13 @@ describe('assertOutsideInputs: no report inside a school folder being checked', 
     expect(() => assertOutsideInputs(path.join(root, 'truong-a-bao-cao', 'r.json'), [school])).not.toThrow();
   });
 
-  it('follows a linked folder on the way to the report, not a link that is the report itself', () => {
+  it('follows a linked folder on the way to the report, and a link that is the report itself (it is written through)', () => {
     fs.symlinkSync(school, path.join(root, 'loi-tat'));
     expect(() => assertOutsideInputs(path.join(root, 'loi-tat', 'r.json'), [school])).toThrow(KnownError);
     fs.symlinkSync(path.join(school, 'truong.yaml'), path.join(root, 'r.md'));
-    expect(() => assertOutsideInputs(path.join(root, 'r.md'), [school])).not.toThrow();
+    expect(() => assertOutsideInputs(path.join(root, 'r.md'), [school])).toThrow(KnownError);
+    fs.symlinkSync(path.join(other, 'r.md'), path.join(root, 'r2.md'));
+    expect(() => assertOutsideInputs(path.join(root, 'r2.md'), [school])).not.toThrow();
   });
 
   it('compares real paths where a folder has no identity to compare (here: not there yet)', () => {

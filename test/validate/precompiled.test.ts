@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverSchools } from '../../src/discover/discover.js';
+import { diskSource } from '../../src/load/disk-source.js';
 import { loadSchoolFolder, STANDARD_NUMBERS } from '../../src/load/school-folder.js';
 import { parseYaml } from '../../src/load/yaml-file.js';
 import { packageRoot, schemasDir } from '../../src/paths.js';
@@ -37,7 +38,7 @@ describe('validators generated at build time', () => {
 
   it('give the diagnostics ajv gives, on every example file and 50 randomly edited copies of each', () => {
     const files = discoverSchools([path.join(packageRoot, 'examples')], packageRoot).schools.flatMap((dir) => {
-      const docs = loadSchoolFolder(dir);
+      const docs = loadSchoolFolder(diskSource(dir));
       return [docs.profile, ...docs.standards].filter((y) => y !== null).map((y) => ({ file: y.file, text: fs.readFileSync(y.file, 'utf8') }));
     });
     const random = prng(11);

@@ -10,16 +10,18 @@ import { applyOverlay } from '../../config/apply-overlay.js';
 import { findConfigFile, loadConfig } from '../../config/load-config.js';
 import type { FormatContext } from '../../report/context.js';
 import { formatters } from '../../report/formatters/index.js';
-import { assertOutsideInputs, writeFileAtomic } from '../../report/write-atomic.js';
-import { fitStepSummary, writeReportDir } from '../../report/output-dir.js';
+import { assertOutsideInputs, planOutput, writeFileAtomic, type OutputPlan } from '../../report/write-atomic.js';
+import { tr } from '../../report/context.js';
+import { displayPath, plural } from '../../report/text.js';
+import { fitStepSummary, SUMMARY_FILE, writeReportDir } from '../../report/output-dir.js';
 import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
-import type { Lang, LevelId, SchoolResult } from '../../types.js';
+import type { Lang, LevelId, LocalText, SchoolResult } from '../../types.js';
 import { impossibleDate } from '../../validate/calendar.js';
 import { isCalendarDate } from '../../validate/formats.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
-import { createProgress } from '../spinner.js';
+import { createProgress, silentProgress } from '../spinner.js';
 
 export interface CheckCommandOptions {
   format: string[];
@@ -36,6 +38,8 @@ export interface CheckCommandOptions {
   outputDir?: string;
   /** An earlier JSON result: the Markdown report then shows the progress since it. */
   baseline?: string;
+  /** No progress and no "written to" lines on stderr; errors still go there. */
+  quiet?: boolean;
 }
 
 const FAIL_ON = ['error', 'warning', 'never'];
@@ -69,7 +73,10 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const stepSummary = summaryPath && targets.some((t) => t.format === 'github') ? path.resolve(io.cwd, summaryPath) : undefined;
   if (stepSummary) assertOutsideInputs(stepSummary, schools);
   const level = options.level ? (options.level as LevelId) : undefined;
-  const progress = await createProgress(io, lang);
+  const progress = options.quiet ? silentProgress : await createProgress(io, lang);
+  const written = (what: LocalText, plan: OutputPlan | string): void => {
+    if (!options.quiet) io.stderr.write(`chuan: ${tr(what, lang)} ${writtenWhere(plan, io.cwd, lang)}\n`);
+  };
   const batch: BatchOptions = {
     asOf,
     configFile,
@@ -84,6 +91,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     const file = path.resolve(io.cwd, only.file);
     try {
       const verdicts = await writeJsonReport(schools, batch, { file, format: { lang, cwd: io.cwd, toolVersion, report: config.report }, asOf, ruleSet, overlayChanges: changes });
+      written(reportWritten('json'), planOutput(file));
       return verdictsExitCode(verdicts, options.failOn);
     } finally {
       progress.stop();
@@ -106,12 +114,28 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     const stream = target.file ? undefined : io.stdout;
     const ctx = context(stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream));
     const text = formatters[target.format]!(results, ctx);
-    if (target.file) writeFileAtomic(path.resolve(io.cwd, target.file), text);
+    if (target.file) written(reportWritten(target.format), writeFileAtomic(path.resolve(io.cwd, target.file), text));
     else io.stdout.write(text);
   }
-  if (outputDir) writeReportDir(outputDir, results, context(false), schools);
+  if (outputDir) {
+    writeReportDir(outputDir, results, context(false), schools);
+    written(folderWritten(results.length), outputDir);
+  }
   if (stepSummary) appendStepSummary(stepSummary, batchSummaryMarkdown(results, context(false)), lang);
   return code;
+}
+
+const reportWritten = (format: string): LocalText => ({ vi: `đã ghi báo cáo ${format} vào`, en: `wrote the ${format} report to` });
+
+const folderWritten = (n: number): LocalText => ({
+  vi: `đã ghi ${n} báo cáo Markdown (mỗi trường một tệp) và ${SUMMARY_FILE} vào`,
+  en: `wrote ${plural(n, 'Markdown report', 'Markdown reports', 'en')} (one per school) and ${SUMMARY_FILE} to`,
+});
+
+/** "bao-cao.md", or "r.md (→ that/target.md)" when a link was followed. */
+function writtenWhere(plan: OutputPlan | string, cwd: string, lang: Lang): string {
+  if (typeof plan === 'string') return displayPath(plan, cwd);
+  return displayPath(plan.requested, cwd) + (plan.target !== plan.requested ? ` (${lang === 'vi' ? 'qua liên kết tới' : 'through the link to'} ${displayPath(plan.target, cwd)})` : '');
 }
 
 /** GitHub renders $GITHUB_STEP_SUMMARY as Markdown; a step's summary over 1 MiB is rejected, so it is trimmed to fit. */

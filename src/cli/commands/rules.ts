@@ -6,7 +6,7 @@ import type { Rule, RulePack } from '../../engine/rule-types.js';
 import { findRule, tr } from '../../report/context.js';
 import { describeCheck, describeCondition } from '../../report/describe-check.js';
 import { levelName, referenceText } from '../../report/text.js';
-import type { Lang } from '../../types.js';
+import type { Lang, LevelId } from '../../types.js';
 import type { CliIo } from '../io.js';
 import { packageRoot } from '../../paths.js';
 
@@ -22,8 +22,9 @@ export interface RulesOptions {
 /** `chuan rules`: one line per rule (id, reference, level, verification, title), filtered. */
 export function runRules(options: RulesOptions, io: CliIo): number {
   const set = loadRuleSet();
-  const selected = set.packs
-    .filter((p) => !options.circular || p.id === options.circular || p.id.startsWith(`tt${options.circular}`) || p.circular.startsWith(options.circular))
+  const packs = set.packs.filter((p) => !options.circular || p.id === options.circular || p.id.startsWith(`tt${options.circular}`) || p.circular.startsWith(options.circular));
+  assertFilters(options, set.packs, packs);
+  const selected = packs
     .flatMap((pack) => pack.rules.map((rule) => ({ pack, rule })))
     .filter(({ rule }) => (!options.level || rule.level === options.level) && (!options.standard || String(rule.standard) === options.standard) && (!options.verification || rule.verification === options.verification));
   if (options.format === 'json') {
@@ -36,6 +37,26 @@ export function runRules(options: RulesOptions, io: CliIo): number {
   io.stderr.write(options.lang === 'vi' ? `${selected.length} quy tắc\n` : `${selected.length} rules\n`);
   return 0;
 }
+
+/** A filter that matches nothing is a typo, not an empty list: exit 2 with the values that exist. */
+function assertFilters(options: RulesOptions, all: RulePack[], packs: RulePack[]): void {
+  const choose = (flag: string, value: string, choices: string[]): never => {
+    throw new KnownError({
+      vi: `${flag} "${value}" không có; chọn một trong: ${choices.join(', ')}`,
+      en: `${flag} "${value}" does not exist; use one of: ${choices.join(', ')}`,
+    });
+  };
+  if (options.circular && packs.length === 0) {
+    choose('--circular', options.circular, all.flatMap((p) => [circularNumber(p), p.id]));
+  }
+  const levels = [...new Set(packs.flatMap((p) => p.levels.map((l) => l.id)))];
+  if (options.level && !levels.includes(options.level as LevelId)) choose('--level', options.level, levels);
+  const standards = [...new Set(packs.flatMap((p) => Object.keys(p.standards)))].sort();
+  if (options.standard && !standards.includes(options.standard)) choose('--standard', options.standard, standards);
+}
+
+/** "59" for 59/2012/TT-BGDĐT: what --circular accepts besides the pack id. */
+const circularNumber = (pack: RulePack): string => pack.circular.split('/')[0]!;
 
 /** `chuan explain <id>`: the whole rule, in words. */
 export function runExplain(id: string, lang: Lang, io: CliIo): number {

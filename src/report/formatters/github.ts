@@ -19,7 +19,8 @@ export function githubFormatter(results: SchoolResult[], ctx: FormatContext): st
   const lines: string[] = [];
   for (const r of results) {
     const pack = findPack(ctx.ruleSet, r.packId);
-    const state = r.outcome === 'invalid' ? tr(words.invalid, ctx.lang) : `${v ? 'mức đích' : 'target'} ${levelName(pack, r.profile.target, ctx.lang)}, ${v ? 'đạt' : 'reached'} ${levelName(pack, r.reached, ctx.lang)}`;
+    const reached = r.reached === null ? tr(words.noLevel, ctx.lang) : `${v ? 'đạt' : 'reached'} ${levelName(pack, r.reached, ctx.lang)}`;
+    const state = r.outcome === 'invalid' ? tr(words.invalid, ctx.lang) : `${v ? 'mức đích' : 'target'} ${levelName(pack, r.profile.target, ctx.lang)}, ${reached}`;
     lines.push(`::group::${escapeData(`${relPath(r.dir, ctx.cwd)} — ${r.profile.name}: ${state}`)}`);
     for (const d of r.diagnostics) lines.push(diagnosticCommand(d, r, ctx));
     const roles = findingRoles(r, ctx);

@@ -6,7 +6,7 @@ import { standardSummaries, viewOf } from '../summary.js';
 import { dateText, diagnosticText, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
 import { recognitionLines } from './recognition-lines.js';
 import { batchSummaryMarkdown } from './markdown-summary.js';
-import { progressMarkdown } from '../../diff/render.js';
+import { missingBaselineMarkdown, progressMarkdown } from '../../diff/render.js';
 
 const L = {
   title: { vi: 'Báo cáo tự kiểm tra trường đạt chuẩn quốc gia', en: 'National-standard school self-review' },
@@ -78,6 +78,7 @@ export function schoolMarkdown(result: SchoolResult, ctx: FormatContext, depth: 
     out.push(`| ${s.standard}. ${mdCell(name ? tr(name, lang) : '')} | ${s.met}/${s.criteria.length} | ${s.unmet} | ${s.notAssessable} |`);
   }
   if (result.progress) out.push('', ...progressMarkdown(result.progress, ctx, h(2)).slice(0, -1));
+  else if (result.baselineMissing !== undefined) out.push('', ...missingBaselineMarkdown(result.baselineMissing, ctx, h(2)).slice(0, -1));
   out.push('', `${h(2)} ${tr(L.gaps, lang)}`, '');
   if (view.gaps.length === 0) out.push(tr(L.noGaps, lang), '');
   view.gaps.forEach((f, i) => out.push(...findingBlock(f, i + 1, result, ctx, h(3))));

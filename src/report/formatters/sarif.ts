@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, RulePack } from '../../engine/rule-types.js';
@@ -6,7 +7,6 @@ import { tr, type FormatContext } from '../context.js';
 import {
   cmp,
   diagnosticMessage,
-  fingerprint,
   findingMessage,
   findingRoles,
   isAbsoluteRel,
@@ -20,6 +20,11 @@ import {
   type FindingRole,
 } from '../machine.js';
 import { levelName, referenceText, words } from '../text.js';
+
+/** A stable, content-only fingerprint (no line numbers): survives edits that move the data. */
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 

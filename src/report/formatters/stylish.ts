@@ -56,7 +56,7 @@ function findingLines(f: Finding, ctx: FormatContext, c: ChalkInstance): string[
   const { rule } = found;
   const vocab = ctx.ruleSet.vocabulary;
   const at = oneLine(locationText(f.location, ctx.cwd));
-  const status = f.status === 'unmet' ? (f.severity === 'error' ? c.red(tr(words.status.unmet, lang)) : c.yellow(tr(words.status.unmet, lang))) : c.blue(tr(words.status[f.status], lang));
+  const status = f.status === 'unmet' ? (f.severity === 'error' ? c.red(tr(words.status.unmet, lang)) : c.yellow(tr(words.advisory, lang))) : c.blue(tr(words.status[f.status], lang));
   const title = `${f.criterion} ${tr(rule.title, lang)}${f.subject ? ` — ${oneLine(f.subject)}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
   const lines = [`    ${c.dim(at)}  ${status}  ${title}  ${c.dim(f.ruleId)}`];
   if (f.status === 'unmet') {
