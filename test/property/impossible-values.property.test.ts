@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { isScalar, parseDocument, visit } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { exitCode } from '../../src/cli/commands/check.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { readSchemaSources } from '../../src/validate/precompiled.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkSchool } from '../../src/check/check-school.js';
+import { checkSchool } from '../../src/check/check-folder.js';
 import { reportSnapshot } from '../../src/diff/snapshot.js';
 import { KnownError } from '../../src/errors.js';
 import { parseYaml } from '../../src/load/yaml-file.js';
