@@ -8,7 +8,8 @@ export interface LocalText {
 }
 
 export type SchoolType = 'mam_non' | 'tieu_hoc' | 'thcs' | 'thpt' | 'nhieu_cap';
-export type LevelId = 'toi_thieu' | 'muc_do_1' | 'muc_do_2' | 'dat_chuan';
+/** A level id of a pack (pack.yaml `levels`), e.g. muc_do_1 or muc_2. */
+export type LevelId = string;
 export type Severity = 'error' | 'warning';
 export type Verification = 'confirmed' | 'secondary' | 'unverified';
 export type YamlPath = (string | number)[];
@@ -31,7 +32,8 @@ export interface Diagnostic {
   location: SourceLocation | null;
 }
 
-export type FindingStatus = 'met' | 'unmet' | 'not_assessable' | 'not_applicable' | 'waived';
+/** `not_rated`: a self-rated item the school has not rated yet (chưa tự đánh giá), counted apart from unmet. */
+export type FindingStatus = 'met' | 'unmet' | 'not_assessable' | 'not_applicable' | 'waived' | 'not_rated';
 
 export type Comparator = '>=' | '<=';
 
@@ -69,6 +71,58 @@ export interface Finding {
   missingData?: string[];
   location: SourceLocation | null;
   waiver?: Waiver;
+  /** Criterion regimes: the part of a multi-level school (tieu_hoc, thcs, thpt) the item was rated for. */
+  part?: string;
+  /** Criterion regimes: what the school stated for the item, and the state of its evidence. */
+  rating?: ItemRating;
+}
+
+/** The school's own rating of a criterion item (tự đánh giá) and its evidence. */
+export interface ItemRating {
+  stated: 'dat' | 'chua_dat' | 'chua_danh_gia';
+  evidence: string[];
+  /** Cited codes that are not in the school's evidence register. */
+  unknownEvidence: string[];
+  note?: string;
+  /** Why a stated "met" does not count: no evidence cited, or a code missing from the register. */
+  problem?: 'no_evidence' | 'unknown_evidence';
+  /** Computed items: the computed status, when the school's rating says otherwise. */
+  conflict?: 'rated_met_computed_unmet' | 'rated_unmet_computed_met';
+}
+
+/** Criterion regimes: one criterion's level for the school (or one part of a multi-level school). */
+export interface CriterionResult {
+  criterion: string;
+  standard: number;
+  part?: string;
+  mandatory: boolean;
+  /** The highest criterion level whose items at that level and every lower one are all met; null below the first. */
+  level: LevelId | null;
+  levels: { level: LevelId; met: number; unmet: number; notRated: number; notAssessable: number; total: number }[];
+  /** The council's own conclusion for the criterion (muc_tu_danh_gia), when stated. */
+  stated?: LevelId | null;
+}
+
+/** One requirement of a school level, as the level model states it, with the school's count. */
+export interface LevelRequirement {
+  group: 'all' | 'mandatory' | 'others' | 'listed';
+  criteria: string[];
+  atLeast: LevelId;
+  /** Criteria of the group that must reach atLeast (the whole group unless the model counts). */
+  need: number;
+  have: number;
+  part?: string;
+}
+
+/** The fewest items to raise for the next school level, naming criteria and items. */
+export interface LevelPath {
+  level: LevelId;
+  /** Item count to raise (unmet, not rated, not assessable together). */
+  items: number;
+  unmet: number;
+  steps: { criterion: string; part?: string; from: LevelId | null; to: LevelId; ruleIds: string[] }[];
+  /** Rule findings (procedure) at or below the level that also have to pass. */
+  rules: string[];
 }
 
 export interface LevelResult {
@@ -76,6 +130,9 @@ export interface LevelResult {
   reached: boolean;
   unmet: number;
   notAssessable: number;
+  /** Criterion regimes: each requirement of the level model for this level, with the school's count. */
+  requirements?: LevelRequirement[];
+  notRated?: number;
 }
 
 export interface RecognitionStatus {
@@ -115,10 +172,63 @@ export interface SchoolResult {
   evidence: EvidenceEntry[];
   /** Configuration changes that affect this school: corrected thresholds, rules off, waivers. */
   adjustments: OverlayChange[];
+  /** Criterion regimes: each criterion's level (per part for a multi-level school). */
+  criteria?: CriterionResult[];
+  /** Criterion regimes: the shortest way to the next level; absent at the top level. */
+  nextLevel?: LevelPath;
+  /** Criterion regimes: the national-standard level the reached level implies (e.g. muc_do_1), or null. */
+  nationalStandard?: LevelId | null;
+  /** Quantitative data recorded per school year (criterion regimes), for the report's small tables. */
+  indicators?: IndicatorSeries[];
+  /** Notes about the regime applied (circular chosen by default, no longer in force on --as-of …); never change the verdict. */
+  notices?: Notice[];
   /** Year-over-year progress against an earlier result (`chuan check --baseline`); absent otherwise. */
   progress?: SchoolProgress;
   /** The earlier result file (as named) when it holds no result for this school: the report says so. */
   baselineMissing?: string;
+  /** What the filed report needs from truong.yaml (letterhead, signatory, plan); absent when the profile is invalid. */
+  filing?: SchoolFiling;
+}
+
+/**
+ * The parts of an office document that come from the school (truong.yaml: bao_cao, nguoi_lap, xa), for
+ * the human reports only: the JSON report does not carry them.
+ */
+export interface SchoolFiling {
+  /** Cơ quan chủ quản, the line above the school's name. */
+  parent: string | null;
+  /** The school's abbreviation in the document number (Số: …/BC-ABBR). */
+  abbreviation: string | null;
+  /** Place name of the date line; from the commune when not given. */
+  place: string | null;
+  signer: { position: 'hieu_truong' | 'pho_hieu_truong'; name: string } | null;
+  /** nguoi_lap, when no signatory is declared. */
+  author: string | null;
+  recipients: string[];
+  plan: PlanEntry[];
+}
+
+/** Who carries out the measures of one criterion, and by when (truong.yaml: bao_cao.ke_hoach). */
+export interface PlanEntry {
+  criterion: string;
+  owner: string | null;
+  due: string | null;
+  measure: string | null;
+}
+
+export interface Notice {
+  code: string;
+  message: LocalText;
+}
+
+/** One quantitative indicator of a criterion, by school year (no cut-off: reported, never judged). */
+export interface IndicatorSeries {
+  criterion: string;
+  id: string;
+  part?: string;
+  kind: 'ty_le' | 'so_luong' | 'so';
+  values: { year: string; value: number | null }[];
+  trend: 'up' | 'down' | 'flat' | null;
 }
 
 /** A line of the school's evidence register, as the reports name it (code, title, the criteria it supports). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkSchool } from '../check/check-folder.js';
-import type { CheckOptions } from '../check/check-school.js';
+import { failedResult, type CheckOptions } from '../check/check-school.js';
 import { applyOverlay } from '../config/apply-overlay.js';
 import { loadConfig } from '../config/load-config.js';
 import { loadRuleSet } from '../engine/load-rules.js';
@@ -14,6 +14,8 @@ import { SchemaRegistry } from '../validate/schemas.js';
 export interface BatchSettings {
   asOf: string;
   level?: LevelId;
+  /** --circular: the circular every school is checked under instead of its truong.yaml `thong_tu`. */
+  circular?: string;
   /** chuan.config.yaml (or --config) in effect; null when there is none. */
   configFile: string | null;
 }
@@ -24,7 +26,7 @@ export type PreparedRules = Required<Pick<CheckOptions, 'ruleSet' | 'config' | '
 /** Compiles schemas and rules once (per process or worker) and applies the configuration overlay. */
 export function prepareCheckOptions(settings: BatchSettings, prepared?: PreparedRules): CheckOptions {
   const registry = SchemaRegistry.shared();
-  const level = settings.level ? { level: settings.level } : {};
+  const level = { ...(settings.level ? { level: settings.level } : {}), ...(settings.circular ? { circular: settings.circular } : {}) };
   if (prepared) return { asOf: settings.asOf, registry, ...prepared, ...level };
   const config = loadConfig(settings.configFile, registry);
   const { ruleSet, changes } = applyOverlay(loadRuleSet(undefined, registry), config);
@@ -51,27 +53,5 @@ export function checkOneSafely(dir: string, options: CheckOptions): SchoolResult
 
 export function internalFailure(dir: string, reason: string): SchoolResult {
   const absolute = path.resolve(dir);
-  return {
-    dir: absolute,
-    profile: { name: path.basename(absolute), code: null, schoolType: null, province: null, commune: null, schoolYear: null, target: null },
-    packId: null,
-    outcome: 'invalid',
-    diagnostics: [
-      {
-        code: 'internal/error',
-        severity: 'error',
-        location: null,
-        message: {
-          vi: `lỗi nội bộ khi kiểm tra trường này (${reason}); các trường khác vẫn được kiểm tra — hãy báo lỗi kèm thư mục này`,
-          en: `internal error while checking this school (${reason}); the other schools were still checked — please report it with this folder`,
-        },
-      },
-    ],
-    findings: [],
-    levels: [],
-    reached: null,
-    recognition: null,
-    evidence: [],
-    adjustments: [],
-  };
+  return failedResult(absolute, path.basename(absolute), reason);
 }

@@ -156,7 +156,7 @@ function runPool(
   prepared: () => CheckOptions,
   deliver: (index: number, payload: TaskPayload) => void,
 ): Promise<void> {
-  const settings: BatchSettings = { asOf: options.asOf, configFile: options.configFile, ...(options.level ? { level: options.level } : {}) };
+  const settings: BatchSettings = { asOf: options.asOf, configFile: options.configFile, ...(options.level ? { level: options.level } : {}), ...(options.circular ? { circular: options.circular } : {}) };
   // Workers take the rules this thread already loaded (cloned with the message) rather than reading and checking them again.
   const rules = preparedRules(options.prepared);
   const total = dirs.length;

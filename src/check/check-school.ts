@@ -1,12 +1,14 @@
-import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
+import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, PlanEntry, SchoolFiling, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
 import type { FileSource } from '../load/file-source.js';
-import { loadSchoolFolder, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
+import { loadProfile, loadStandards, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
 import { locate, type YamlFile, type YamlParser } from '../load/yaml-file.js';
 import { profileSchemaId, standardSchemaId, type Validators } from '../validate/validators.js';
 import { validateDocument } from '../validate/validate-document.js';
-import { packForSchoolType } from '../engine/packs.js';
+import { choosePack, type PackChoice } from '../engine/choose-pack.js';
+import { computeCriterionLevels, type CriterionLevels } from '../engine/criterion-levels.js';
+import { criterionReportData, type CriterionReportData } from '../engine/criterion-data.js';
 import type { RulePack, RuleSet } from '../engine/rule-types.js';
 import { schoolYearRange, type EvalContext, type RecordEntry } from '../engine/context.js';
 import { evaluatePack, type Locator } from '../engine/evaluate.js';
@@ -30,6 +32,8 @@ export interface CheckOptions {
    * the choice exists for the equivalence tests and for diagnosing a suspected parser difference.
    */
   yamlParser?: YamlParser;
+  /** The circular to check under instead of truong.yaml's `thong_tu` (e.g. "57/2026"). */
+  circular?: string;
 }
 
 /** Check options with the rule set and the validators in hand (checkSchool finds them on disk). */
@@ -42,15 +46,17 @@ export type PreparedCheck = CheckOptions & Required<Pick<CheckOptions, 'ruleSet'
 export function checkSchoolFiles(files: FileSource, options: PreparedCheck): SchoolResult {
   const { registry, ruleSet } = options;
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  const docs = loadSchoolFolder(files, options.yamlParser);
-  const diagnostics = [...docs.diagnostics];
-
-  const profileValue = validProfile(docs, registry, diagnostics);
+  const diagnostics: Diagnostic[] = [];
+  const profileYaml = loadProfile(files, diagnostics, options.yamlParser);
+  const profileValue = validProfile(profileYaml, registry, diagnostics);
   const profile = summarise(profileValue, files.name);
-  const pack = profileValue ? choosePack(ruleSet, docs.profile!, profileValue, diagnostics) : undefined;
+  const choice = choosePack(ruleSet, plainObject(profileYaml?.value), asOf, options.circular);
+  const pack = profileValue ? packOrProblem(choice, profileYaml!, profileValue, diagnostics) : undefined;
+  const numbers = choice.pack?.standardNumbers ?? STANDARD_NUMBERS;
+  const docs: SchoolDocuments = { dir: files.pathOf(''), files, profile: profileYaml, standards: loadStandards(files, numbers, diagnostics, options.yamlParser), diagnostics };
   if (pack) {
     docs.standards.forEach((yaml, i) => {
-      if (yaml) diagnostics.push(...validateDocument(registry, standardSchemaId(pack.id, i + 1), yaml));
+      if (yaml) diagnostics.push(...validateDocument(registry, standardSchemaId(pack.id, numbers[i]!), yaml));
     });
   }
   const target = options.level ?? profile.target;
@@ -77,18 +83,27 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     recognition: pack && profileValue ? recognitionStatus(profileValue, pack, asOf) : null,
     evidence: [],
     adjustments: (options.overlayChanges ?? []).filter((c) => c.pack !== undefined && c.pack === pack?.id),
+    ...(choice.notices.length > 0 && profileValue ? { notices: choice.notices } : {}),
+    ...(profileValue ? { filing: filingOf(profileValue) } : {}),
   };
   if (!pack || !profileValue || diagnostics.some((d) => d.severity === 'error')) {
     return { ...base, diagnostics: sortDiagnostics(diagnostics) };
   }
 
   const roots: Record<string, YamlFile | undefined> = { truong: docs.profile! };
-  docs.standards.forEach((yaml, i) => (roots[`tc${i + 1}`] = yaml ?? undefined));
+  docs.standards.forEach((yaml, i) => (roots[`tc${numbers[i]}`] = yaml ?? undefined));
   const locateRef: Locator = (ref) => {
     const yaml = ref ? roots[ref.root] : undefined;
     return yaml && ref ? locate(yaml, ref.path) : null;
   };
-  const ctx: EvalContext = { roots, schoolYear: schoolYearRange(profileValue['nam_hoc'], pack.schoolYearStart), records: collectRecords(docs) };
+  const ctx: EvalContext = { roots, schoolYear: schoolYearRange(profileValue['nam_hoc'], pack.schoolYearStart), records: collectRecords(docs, numbers), asOf };
+  const criterionRegime = pack.levelModel.kind !== 'rule_cumulative';
+  const parts = criterionRegime ? schoolParts(pack, profileValue) : [undefined];
+  if (criterionRegime) {
+    ctx.evidenceCodes = new Set(collectEvidence(docs).map((e) => e.code));
+    const named = parts.filter((p): p is string => p !== undefined);
+    if (named.length > 0) ctx.parts = named;
+  }
   const evaluated = evaluatePack(pack, ctx, locateRef);
   const evidenceDiagnostics = checkEvidence({ files, standards: docs.standards, pack, schoolYear: ctx.schoolYear, namHoc: profile.schoolYear, asOf });
   const waived = options.config
@@ -96,30 +111,51 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     : { findings: evaluated.findings, changes: [] };
   const { findings } = waived;
   const remarks = evaluated.remarks;
-  const { levels, reached } = computeLevels(pack, findings);
+  const levelled: CriterionLevels | undefined = criterionRegime ? computeCriterionLevels(pack, findings, parts) : undefined;
+  const criteriaData = levelled ? criterionReportData(pack, roots, levelled.criteria, profile.schoolYear) : undefined;
+  const { levels, reached } = levelled ?? computeLevels(pack, findings);
   const reachedTarget = target !== null && levelIndex(pack, reached) >= levelIndex(pack, target);
   return {
     ...base,
     outcome: reachedTarget ? 'reached' : 'not_reached',
-    diagnostics: sortDiagnostics([...diagnostics, ...remarks, ...evidenceDiagnostics]),
+    diagnostics: sortDiagnostics([...diagnostics, ...remarks, ...evidenceDiagnostics, ...(criteriaData?.remarks ?? [])]),
     findings,
     levels,
     reached,
+    ...(levelled ? criterionFields(pack, levelled, criteriaData!, reached) : {}),
     evidence: collectEvidence(docs),
     adjustments: [...base.adjustments, ...waived.changes],
   };
 }
 
-function validProfile(docs: SchoolDocuments, registry: Validators, diagnostics: Diagnostic[]): Record<string, unknown> | null {
-  if (!docs.profile) return null;
-  const problems = validateDocument(registry, profileSchemaId, docs.profile);
+function validProfile(profile: YamlFile | null, registry: Validators, diagnostics: Diagnostic[]): Record<string, unknown> | null {
+  if (!profile) return null;
+  const problems = validateDocument(registry, profileSchemaId, profile);
   diagnostics.push(...problems);
-  return problems.length === 0 ? (docs.profile.value as Record<string, unknown>) : null;
+  return problems.length === 0 ? (profile.value as Record<string, unknown>) : null;
 }
 
-function choosePack(set: RuleSet, yaml: YamlFile, profile: Record<string, unknown>, diagnostics: Diagnostic[]): RulePack | undefined {
-  const pack = packForSchoolType(set, profile['cap_hoc'] as string);
-  if (!pack) {
+function plainObject(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** Multi-level school under a pack that rates each part (cấp học) apart: its parts; otherwise the whole school. */
+function schoolParts(pack: RulePack, profile: Record<string, unknown>): (string | undefined)[] {
+  const multi = pack.levelModel.kind !== 'rule_cumulative' ? pack.levelModel.multiLevel : undefined;
+  const listed = multi && profile['cap_hoc'] === 'nhieu_cap' ? profile[multi.parts_field] : undefined;
+  return Array.isArray(listed) && listed.length > 0 ? listed.map(String) : [undefined];
+}
+
+function criterionFields(pack: RulePack, levelled: CriterionLevels, data: CriterionReportData, reached: LevelId | null): Partial<SchoolResult> {
+  const out: Partial<SchoolResult> = { criteria: levelled.criteria, nationalStandard: reached ? (pack.nationalStandard?.[reached] ?? null) : null, indicators: data.indicators };
+  if (levelled.nextLevel) out.nextLevel = levelled.nextLevel;
+  return out;
+}
+
+function packOrProblem(choice: PackChoice, yaml: YamlFile, profile: Record<string, unknown>, diagnostics: Diagnostic[]): RulePack | undefined {
+  if (choice.problem) {
+    diagnostics.push({ code: 'profile/no-pack', severity: 'error', location: locate(yaml, [choice.problem.field]), message: choice.problem.message });
+  } else if (!choice.pack) {
     diagnostics.push({
       code: 'profile/no-pack',
       severity: 'error',
@@ -127,7 +163,7 @@ function choosePack(set: RuleSet, yaml: YamlFile, profile: Record<string, unknow
       message: { vi: `chưa có bộ quy tắc cho cấp học "${String(profile['cap_hoc'])}"`, en: `no rule pack for school type "${String(profile['cap_hoc'])}"` },
     });
   }
-  return pack;
+  return choice.pack;
 }
 
 function summarise(profile: Record<string, unknown> | null, folderName: string): SchoolProfileSummary {
@@ -143,7 +179,36 @@ function summarise(profile: Record<string, unknown> | null, folderName: string):
   };
 }
 
-function collectRecords(docs: SchoolDocuments): RecordEntry[] {
+/** The letterhead, signatory and plan of the filed report, from a valid profile. */
+function filingOf(profile: Record<string, unknown>): SchoolFiling {
+  const report = (profile['bao_cao'] ?? {}) as Record<string, unknown>;
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  const signer = report['nguoi_ky'] as { chuc_vu: 'hieu_truong' | 'pho_hieu_truong'; ho_ten: string } | undefined;
+  const plan = ((report['ke_hoach'] ?? []) as Record<string, unknown>[]).map((p): PlanEntry => ({
+    criterion: String(p['tieu_chi']),
+    owner: text(p['nguoi_thuc_hien']),
+    due: text(p['thoi_han']),
+    measure: text(p['bien_phap']),
+  }));
+  return {
+    parent: text(report['co_quan_chu_quan']),
+    abbreviation: text(report['ky_hieu']),
+    place: text(report['dia_danh']) ?? placeOf(text(profile['xa'])),
+    signer: signer ? { position: signer.chuc_vu, name: signer.ho_ten } : null,
+    author: text(profile['nguoi_lap']),
+    recipients: ((report['noi_nhan'] ?? []) as string[]).slice(),
+    plan,
+  };
+}
+
+/** "Xã Mai Sao" -> "Mai Sao": the date line names the place without its administrative rank. */
+function placeOf(commune: string | null): string | null {
+  if (!commune) return null;
+  const bare = commune.replace(/^(xã|phường|thị trấn|đặc khu|thị xã|thành phố)\s+/iu, '').trim();
+  return bare === '' ? commune : bare;
+}
+
+function collectRecords(docs: SchoolDocuments, numbers: readonly number[]): RecordEntry[] {
   const records: RecordEntry[] = [];
   docs.standards.forEach((yaml, i) => {
     const list = (yaml?.value as { ho_so?: Record<string, unknown>[] } | null)?.ho_so ?? [];
@@ -153,7 +218,7 @@ function collectRecords(docs: SchoolDocuments): RecordEntry[] {
         date: typeof entry['ngay'] === 'string' ? entry['ngay'] : null,
         validUntil: typeof entry['hieu_luc_den'] === 'string' ? entry['hieu_luc_den'] : null,
         conclusion: entry['co_ket_luan'] === true,
-        ref: { root: `tc${i + 1}`, path: ['ho_so', index] },
+        ref: { root: `tc${numbers[i]}`, path: ['ho_so', index] },
       });
     });
   });
@@ -174,6 +239,33 @@ function collectEvidence(docs: SchoolDocuments): EvidenceEntry[] {
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) =>
     compareStrings(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+}
+
+/** The result of a school whose check failed unexpectedly: invalid, with one internal error (the batch goes on). */
+export function failedResult(dir: string, name: string, reason: string): SchoolResult {
+  return {
+    dir,
+    profile: { name, code: null, schoolType: null, province: null, commune: null, schoolYear: null, target: null },
+    packId: null,
+    outcome: 'invalid',
+    diagnostics: [
+      {
+        code: 'internal/error',
+        severity: 'error',
+        location: null,
+        message: {
+          vi: `lỗi nội bộ khi kiểm tra trường này (${reason}); các trường khác vẫn được kiểm tra — hãy báo lỗi kèm thư mục này`,
+          en: `internal error while checking this school (${reason}); the other schools were still checked — please report it with this folder`,
+        },
+      },
+    ],
+    findings: [],
+    levels: [],
+    reached: null,
+    recognition: null,
+    evidence: [],
+    adjustments: [],
+  };
 }
 
 export { STANDARD_NUMBERS };

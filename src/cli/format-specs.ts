@@ -1,5 +1,5 @@
 import { KnownError } from '../errors.js';
-import { FORMAT_NAMES } from '../report/formatters/index.js';
+import { binaryFormatters, FORMAT_NAMES } from '../report/formatters/index.js';
 
 export interface FormatTarget {
   format: string;
@@ -31,6 +31,14 @@ export function parseFormatSpecs(specs: string[], output: string | undefined): F
     if (output !== STDOUT) toStdout[0]!.file = output;
   } else if (toStdout.length > 1) {
     throw new KnownError({ vi: 'chỉ một định dạng được in ra màn hình; các định dạng khác ghi kèm tệp, ví dụ --format junit=bao-cao/junit.xml', en: 'only one format can go to stdout; give the others a file, e.g. --format junit=reports/junit.xml' });
+  }
+  for (const t of targets) {
+    if (!t.file && binaryFormatters[t.format]) {
+      throw new KnownError({
+        vi: `định dạng ${t.format} là tệp Word, không in ra màn hình: ghi ra tệp, ví dụ --format ${t.format} --output bao-cao.${t.format} hoặc --format ${t.format}=bao-cao.${t.format}`,
+        en: `${t.format} is a Word file and cannot go to the terminal: give it a file, e.g. --format ${t.format} --output report.${t.format} or --format ${t.format}=report.${t.format}`,
+      });
+    }
   }
   return targets;
 }

@@ -19,7 +19,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const debug = argv.includes('--debug');
   const lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
   const program = new Command('chuan')
-    .description('Kiểm tra trường đạt chuẩn quốc gia theo TT 02/2014, 59/2012, 47/2012')
+    .description('Kiểm tra trường đạt chuẩn quốc gia theo các thông tư trong rules/')
     .version(toolVersion, '-V, --version', 'in phiên bản')
     .helpOption('-h, --help', 'hiện hướng dẫn')
     .option('--debug', 'in chi tiết lỗi nội bộ (stack trace)')
@@ -30,17 +30,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .command('check')
     .description('kiểm tra một thư mục trường, hoặc mọi thư mục trường bên dưới một thư mục')
     .argument('[paths...]', 'thư mục trường hoặc thư mục chứa nhiều trường (mặc định: thư mục hiện tại)')
-    .addOption(new Option('-f, --format <format>', 'stylish | markdown | json | junit | sarif | github (lặp lại được; dạng ten=tệp để ghi ra tệp)').argParser(collect).default([], 'stylish'))
+    .addOption(new Option('-f, --format <format>', 'stylish | markdown | docx | json | junit | sarif | github (lặp lại được; dạng ten=tệp để ghi ra tệp; docx luôn ghi ra tệp)').argParser(collect).default([], 'stylish'))
     .option('-o, --output <file>', 'ghi báo cáo ra tệp thay vì màn hình (tạo thư mục còn thiếu; - là màn hình)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ báo cáo').choices(['vi', 'en']).default('vi'))
     .option('--level <level>', 'mức đích cần kiểm tra (mặc định: muc_tieu trong truong.yaml)')
     .addOption(new Option('--fail-on <severity>', 'mã thoát 1 khi có chỉ số chưa đạt ở mức này').choices(['error', 'warning', 'never']).default('error'))
     .option('--as-of <date>', 'ngày tham chiếu YYYY-MM-DD (mặc định: hôm nay)')
+    .option('--circular <circular>', 'thông tư áp dụng: số hoặc mã bộ quy tắc, xem chuan rules (mặc định: thong_tu trong truong.yaml)')
     .option('--config <file>', 'tệp cấu hình (mặc định: chuan.config.yaml gần nhất)')
     .option('--color', 'luôn tô màu')
     .option('--no-color', 'không tô màu')
     .option('-j, --jobs <n>', 'số luồng kiểm tra song song cho nhiều trường (mặc định: số nhân CPU)')
-    .option('--output-dir <dir>', 'ghi mỗi trường một báo cáo Markdown và tệp TONG-HOP.md vào thư mục này (tạo nếu chưa có)')
+    .option('--output-dir <dir>', 'ghi mỗi trường một báo cáo Markdown và một bản Word, cùng TONG-HOP.md và TONG-HOP.docx, vào thư mục này (tạo nếu chưa có)')
     .option('-q, --quiet', 'không in tiến trình và dòng "đã ghi …" ra stderr (lỗi vẫn in)')
     .option('--baseline <file>', 'kết quả JSON của lần kiểm tra trước (chuan check --format json): báo cáo Markdown có thêm phần so sánh với năm trước')
     .action(async (paths: string[], options: CheckCommandOptions) => {
@@ -79,6 +80,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--ten <ten>', 'tên trường')
     .option('--tinh <tinh>', 'tỉnh/thành phố')
     .option('--khu-vuc <khu-vuc>', 'thanh_thi | nong_thon | mien_nui | dac_biet_kho_khan (mặc định: nong_thon)')
+    .option('--circular <circular>', 'thông tư áp dụng: số hoặc mã bộ quy tắc, xem chuan rules (mặc định: bộ quy tắc cũ theo cấp học)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
     .action((dir: string, options: Omit<InitCommandOptions, 'lang'> & { lang: string }) => {
       code = runInit(dir, { ...options, lang: parseLang(options.lang) }, io);

@@ -67,7 +67,7 @@ export function applyWaivers(findings: Finding[], config: ChuanConfig, school: {
   const changes: OverlayChange[] = [];
   const active = mine.filter((w) => {
     if (asOf <= w.expires) return true;
-    changes.push({ kind: 'waiver_expired', rule: w.rule, detail: { vi: `miễn áp dụng đã hết hạn ngày ${w.expires}, không còn được tính (${w.reason})`, en: `waiver expired on ${w.expires} and no longer applies (${w.reason})` } });
+    changes.push({ kind: 'waiver_expired', rule: w.rule, detail: { vi: `miễn áp dụng đã hết hạn từ ngày ${viDate(w.expires)}, không còn được tính (${w.reason})`, en: `waiver expired on ${w.expires} and no longer applies (${w.reason})` } });
     return false;
   });
   const out = findings.map((f) => {
@@ -76,7 +76,10 @@ export function applyWaivers(findings: Finding[], config: ChuanConfig, school: {
     return { ...f, status: 'waived' as const, waiver: { rule: waiver.rule, school: waiver.school, reason: waiver.reason, expires: waiver.expires, ...(waiver.approved_by ? { approvedBy: waiver.approved_by } : {}) } };
   });
   for (const w of active) {
-    changes.push({ kind: 'waiver', rule: w.rule, detail: { vi: `miễn áp dụng đến hết ngày ${w.expires}${w.approved_by ? `, ${w.approved_by} phê duyệt` : ''} (${w.reason})`, en: `waived until ${w.expires}${w.approved_by ? `, approved by ${w.approved_by}` : ''} (${w.reason})` } });
+    changes.push({ kind: 'waiver', rule: w.rule, detail: { vi: `miễn áp dụng đến hết ngày ${viDate(w.expires)}${w.approved_by ? `, ${w.approved_by} phê duyệt` : ''} (${w.reason})`, en: `waived until ${w.expires}${w.approved_by ? `, approved by ${w.approved_by}` : ''} (${w.reason})` } });
   }
   return { findings: out, changes };
 }
+
+/** dd/mm/yyyy, as Vietnamese readers write a date. */
+const viDate = (iso: string): string => iso.split('-').reverse().join('/');

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KnownError } from '../errors.js';
-import { loadYamlPath } from '../load/disk-source.js';
-import type { Diagnostic, SourceLocation } from '../types.js';
-import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
-import { validateDocument } from '../validate/validate-document.js';
-import { locate } from '../load/yaml-file.js';
+import { DiskSource } from '../load/disk-source.js';
+import type { SourceLocation } from '../types.js';
+import { SchemaRegistry, type Validators } from '../validate/schemas.js';
+import { CONFIG_FILE, emptyConfig, readConfig } from './read-config.js';
 
-export const CONFIG_FILE = 'chuan.config.yaml';
+export { CONFIG_FILE } from './read-config.js';
 
-export interface ThresholdOverride { rule: string; at?: number; set: { min?: number; max?: number; min_each?: number }; reason: string; origin: SourceLocation }
+export interface ThresholdOverride { rule: string; at?: number; set: { min?: number; max?: number; min_each?: number; by?: string }; reason: string; origin: SourceLocation }
 export interface DisabledRule { rule: string; reason: string; origin: SourceLocation }
 export interface WaiverEntry { rule: string; school: string; reason: string; expires: string; approved_by?: string; origin: SourceLocation }
 
@@ -22,7 +20,7 @@ export interface ChuanConfig {
   waivers: WaiverEntry[];
 }
 
-export const emptyConfig = (): ChuanConfig => ({ file: null, report: {}, recognition: {}, thresholds: [], disabled: [], waivers: [] });
+export { emptyConfig };
 
 /** `--config FILE`, else the nearest chuan.config.yaml in the checked path or above it; none is fine. */
 export function findConfigFile(explicit: string | undefined, checkedPath: string, cwd: string): string | null {
@@ -40,22 +38,5 @@ export function findConfigFile(explicit: string | undefined, checkedPath: string
 
 /** Reads and validates a config file; an invalid one is a located error (exit 2), never ignored. */
 export function loadConfig(file: string | null, registry: Validators = SchemaRegistry.shared()): ChuanConfig {
-  if (!file) return emptyConfig();
-  const diagnostics: Diagnostic[] = [];
-  const yaml = loadYamlPath(file, diagnostics);
-  if (yaml) diagnostics.push(...validateDocument(registry, `${SCHEMA_BASE}config.schema.json`, yaml));
-  if (!yaml || diagnostics.length > 0) {
-    throw new KnownError({ vi: `tệp cấu hình ${file} có lỗi`, en: `the configuration file ${file} is invalid` }, diagnostics[0]?.location ?? null, diagnostics);
-  }
-  const raw = (yaml.value ?? {}) as Record<string, unknown>;
-  const withOrigin = <T>(key: string): (T & { origin: SourceLocation })[] =>
-    ((raw[key] ?? []) as T[]).map((entry, i) => ({ ...entry, origin: locate(yaml, [key, i]) }));
-  return {
-    file,
-    report: (raw['report'] ?? {}) as ChuanConfig['report'],
-    recognition: (raw['recognition'] ?? {}) as ChuanConfig['recognition'],
-    thresholds: withOrigin<Omit<ThresholdOverride, 'origin'>>('thresholds'),
-    disabled: withOrigin<Omit<DisabledRule, 'origin'>>('disabled'),
-    waivers: withOrigin<Omit<WaiverEntry, 'origin'>>('waivers'),
-  };
+  return file ? readConfig(new DiskSource(path.dirname(file)), path.basename(file), registry) : emptyConfig();
 }

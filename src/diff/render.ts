@@ -101,8 +101,14 @@ export function progressMarkdown(p: SchoolProgress, ctx: DiffContext, h: string)
 
 /** The section of a school that the earlier result file does not hold: it is listed, not left out. */
 export function missingBaselineMarkdown(source: string, ctx: DiffContext, h: string): string[] {
+  const parts = missingBaselineParts(source, ctx);
+  return [`${h} ${parts.heading}`, '', mdText(parts.text), ''];
+}
+
+/** The heading and the sentence of the section for a school the earlier result does not hold, unescaped. */
+export function missingBaselineParts(source: string, ctx: DiffContext): { heading: string; text: string } {
   const file = source.split(/[\\/]/).at(-1) ?? source;
-  return [`${h} ${tr(L.headingNoYear, ctx.lang)}`, '', `${tr(L.notInBaseline, ctx.lang)} ${mdText(file)} (${tr(L.howMatched, ctx.lang)}).`, ''];
+  return { heading: tr(L.headingNoYear, ctx.lang), text: `${tr(L.notInBaseline, ctx.lang)} ${file} (${tr(L.howMatched, ctx.lang)}).` };
 }
 
 /** "2.2" and "Title — subject: 44 % → 57,6 %, đạt". */

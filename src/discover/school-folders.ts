@@ -16,10 +16,11 @@ export function compareStrings(a: string, b: string): number {
 }
 
 /**
- * The school folders of `source` (relative paths, '' for the root itself), sorted: a folder holding
- * truong.yaml is a school and is not searched further; links are never followed.
+ * The school folders at or under the folder `start` of `source` (relative paths), sorted: a folder holding
+ * truong.yaml is a school and is not searched further; links are never followed; `start` itself is
+ * searched whatever its name, as a path given on the command line.
  */
-export function findSchoolFolders(source: FileSource): string[] {
+export function findSchoolFolders(source: FileSource, start = ''): string[] {
   const schools: string[] = [];
   const walk = (dir: string, depth: number): void => {
     if (source.entry(joinRel(dir, PROFILE_FILE))) {
@@ -32,6 +33,6 @@ export function findSchoolFolders(source: FileSource): string[] {
       if (entry.kind === 'directory' && !skippedName(name)) walk(entry.path, depth + 1);
     }
   };
-  walk('', 0);
+  walk(start, 0);
   return schools.sort(compareStrings);
 }

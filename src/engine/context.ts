@@ -23,6 +23,13 @@ export interface EvalContext {
   home?: DataRef;
   schoolYear: SchoolYear | null;
   records: RecordEntry[];
+  /** Reference date (YYYY-MM-DD), for checks that count years up to it. */
+  asOf?: string;
+  /** Criterion regimes: every code of the school's evidence registers. */
+  evidenceCodes?: ReadonlySet<string>;
+  /** Criterion regimes, multi-level school: its parts (cấp học), each rated apart, and the one being read. */
+  parts?: string[];
+  part?: string;
 }
 
 /**

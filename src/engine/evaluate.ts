@@ -1,4 +1,5 @@
-import type { Diagnostic, Finding, SourceLocation } from '../types.js';
+import type { Diagnostic, Finding, ItemRating, SourceLocation } from '../types.js';
+import { readRating, standardRoot } from './checks/self-rated.js';
 import { runCheck } from './checks/index.js';
 import { evaluateCondition } from './conditions.js';
 import { sharedRef, type EvalContext } from './context.js';
@@ -14,6 +15,10 @@ export function evaluatePack(pack: RulePack, ctx: EvalContext, locateRef: Locato
   // One context for the school, its home moved from rule to rule (checks never keep a context).
   const ruleCtx: EvalContext = { ...ctx };
   for (const rule of pack.rules) {
+    if (rule.item) {
+      if (!rule.item.conflictOf) evaluateItem(rule, pack, ruleCtx, locateRef, findings);
+      continue;
+    }
     const refs = standardRefs(rule.standard);
     ruleCtx.home = refs.home;
     const outcome = applicability(rule, ruleCtx) ?? runCheck(rule.check, ruleCtx);
@@ -33,6 +38,46 @@ export function evaluatePack(pack: RulePack, ctx: EvalContext, locateRef: Locato
     if (failing === 0) findings.push(toFinding(rule, outcome, refs.file, locateRef));
   }
   return { findings, remarks };
+}
+
+/**
+ * A criterion item: one finding per part of a multi-level school (else one), met ones included, so the
+ * criterion levels can be counted. A computed item whose self-rating says otherwise gets a second finding
+ * on its companion rule: the level follows the data, and the contradiction is reported, never hidden.
+ */
+function evaluateItem(rule: Rule, pack: RulePack, ctx: EvalContext, locateRef: Locator, findings: Finding[]): void {
+  const refs = standardRefs(rule.standard);
+  ctx.home = refs.home;
+  for (const part of ctx.parts ?? [undefined]) {
+    if (part === undefined) delete ctx.part;
+    else ctx.part = part;
+    const outcome = applicability(rule, ctx) ?? runCheck(rule.check, ctx);
+    const finding = toFinding(rule, outcome, refs.file, locateRef);
+    if (part !== undefined) finding.part = part;
+    if (rule.item!.computed && outcome.status !== 'not_applicable') {
+      const { rating, path } = readRating(rule.item!, ctx);
+      const conflict = ratingConflict(rating.stated, outcome.status);
+      if (conflict) {
+        rating.conflict = conflict;
+        const companion = pack.rules.find((r) => r.item?.conflictOf === rule.id)!;
+        const extra = toFinding(companion, { status: 'unmet', ref: { root: standardRoot(rule.criterion), path } }, refs.file, locateRef);
+        extra.rating = rating;
+        if (part !== undefined) extra.part = part;
+        findings.push(finding, extra);
+        finding.rating = rating;
+        continue;
+      }
+      if (rating.stated !== 'chua_danh_gia') finding.rating = rating;
+    }
+    findings.push(finding);
+  }
+  delete ctx.part;
+}
+
+function ratingConflict(stated: string, computed: string): ItemRating['conflict'] | undefined {
+  if (stated === 'dat' && computed === 'unmet') return 'rated_met_computed_unmet';
+  if (stated === 'chua_dat' && computed === 'met') return 'rated_unmet_computed_met';
+  return undefined;
 }
 
 interface StandardRefs {
@@ -74,6 +119,7 @@ function toFinding(rule: Rule, outcome: Outcome, fileRef: DataRef, locateRef: Lo
     location: locateRef(outcome.ref ?? fileRef),
   };
   if (outcome.measure) finding.measure = outcome.measure;
+  if (outcome.rating) finding.rating = outcome.rating;
   // Numbers too large to be real data (1e307 pupils) make a shortfall infinite, which no report can show.
   if (outcome.gap !== undefined && Number.isFinite(outcome.gap)) finding.gap = outcome.gap;
   if (outcome.unit) finding.unit = outcome.unit;

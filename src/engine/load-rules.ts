@@ -7,7 +7,8 @@ import { rulesDir } from '../paths.js';
 import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
-import type { Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import { loadCriteria } from './load-criteria.js';
+import type { CriterionLevelModel, LevelModel, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -38,7 +39,7 @@ export function loadRuleSet(dir: string = rulesDir, registry: Validators = Schem
 function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
   const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
   const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
-  return { records: value.records ?? {}, rooms: value.rooms ?? {} };
+  return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {} };
 }
 
 function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
@@ -54,26 +55,38 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     schoolTypes: raw['school_types'] as RulePack['schoolTypes'],
     levels: raw['levels'] as RulePack['levels'],
     standards: raw['standards'] as RulePack['standards'],
+    standardNumbers: Object.keys(raw['standards'] as object).map(Number).sort((a, b) => a - b),
+    levelModel: levelModel(raw['level_model'] as RawLevelModel | undefined),
+    criteria: [],
+    selection: selection(raw),
+    successors: (raw['successors'] ?? []) as RulePack['successors'],
+    ...(raw['national_standard'] ? { nationalStandard: raw['national_standard'] as Record<string, string> } : {}),
+    ...(raw['item_id_prefix'] ? { itemIdPrefix: raw['item_id_prefix'] as string } : {}),
     schoolYearStart: raw['school_year_start'] as string,
     recognition: raw['recognition'] as RulePack['recognition'],
     evidenceCodeFormats: raw['evidence_code_formats'] as string[],
+    reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     rules: [],
   };
+  if (pack.levelModel.kind !== 'rule_cumulative') loadCriteria(packDir, pack, registry, diagnostics);
   for (const level of pack.levels) {
     const levelDir = path.join(packDir, level.id.replaceAll('_', '-'));
     if (!fs.existsSync(levelDir)) continue;
-    for (const file of fs.readdirSync(levelDir).filter((f) => /^tieu-chuan-[1-5]\.yaml$/.test(f)).sort()) {
+    for (const file of fs.readdirSync(levelDir).filter((f) => /^(tieu-chuan-[1-9]|cong-nhan)\.yaml$/.test(f)).sort()) {
       const yaml = loadValidated(path.join(levelDir, file), `${SCHEMA_BASE}rule.schema.json`, registry, diagnostics);
       if (!yaml) continue;
-      const standard = Number(file.slice('tieu-chuan-'.length, -'.yaml'.length));
+      // cong-nhan.yaml: conditions for national-standard recognition, standard 0, reported apart from the level.
+      const standard = file === 'cong-nhan.yaml' ? 0 : Number(file.slice('tieu-chuan-'.length, -'.yaml'.length));
       (yaml.value as { rules: Omit<Rule, 'origin'>[] }).rules.forEach((rule, index) => {
         const origin = locate(yaml, ['rules', index]);
         const problem = rule.level !== level.id
           ? { vi: `quy tắc ${rule.id} có level ${rule.level} nhưng nằm trong thư mục ${level.id.replaceAll('_', '-')}`, en: `rule ${rule.id} has level ${rule.level} but sits in folder ${level.id.replaceAll('_', '-')}` }
           : rule.standard !== standard
             ? { vi: `quy tắc ${rule.id} thuộc tiêu chuẩn ${rule.standard} nhưng nằm trong ${file}`, en: `rule ${rule.id} is for standard ${rule.standard} but sits in ${file}` }
-            : null;
+            : (rule.standard === 0) !== (rule.scope === 'recognition')
+              ? { vi: `quy tắc ${rule.id}: điều kiện công nhận (scope: recognition) nằm trong cong-nhan.yaml với standard 0, và chỉ ở đó`, en: `rule ${rule.id}: recognition conditions (scope: recognition) sit in cong-nhan.yaml with standard 0, and only there` }
+              : null;
         if (problem) diagnostics.push({ code: 'rules/misplaced', severity: 'error', message: problem, location: origin });
         pack.rules.push({ ...rule, origin });
       });
@@ -82,7 +95,30 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
   return pack;
 }
 
-function loadValidated(file: string, schemaId: string, registry: Validators, diagnostics: Diagnostic[]): YamlFile | null {
+type RawLevelModel =
+  | { kind: 'rule_cumulative' }
+  | (Omit<CriterionLevelModel, 'criterionLevels' | 'schoolLevels' | 'multiLevel'> & {
+      criterion_levels: CriterionLevelModel['criterionLevels'];
+      school_levels: CriterionLevelModel['schoolLevels'];
+      multi_level?: CriterionLevelModel['multiLevel'];
+    });
+
+function levelModel(raw: RawLevelModel | undefined): LevelModel {
+  if (!raw || raw.kind === 'rule_cumulative') return { kind: 'rule_cumulative' };
+  const { criterion_levels, school_levels, multi_level, ...rest } = raw;
+  return { ...rest, criterionLevels: criterion_levels, schoolLevels: school_levels, ...(multi_level ? { multiLevel: multi_level } : {}) };
+}
+
+/** "57/2026/TT-BGDĐT" is named "57/2026" or "57" in truong.yaml and on the command line, besides the pack id. */
+function selection(raw: Record<string, unknown>): RulePack['selection'] {
+  const given = (raw['selection'] ?? {}) as { names?: string[]; default?: boolean };
+  const circular = String(raw['circular']);
+  const short = /^(\d+\/\d{4})/.exec(circular)?.[1];
+  const names = [String(raw['id']), circular, ...(short ? [short, short.split('/')[0]!] : []), ...(given.names ?? [])];
+  return { names: [...new Set(names)], default: given.default ?? false };
+}
+
+export function loadValidated(file: string, schemaId: string, registry: Validators, diagnostics: Diagnostic[]): YamlFile | null {
   const yaml = loadYamlPath(file, diagnostics);
   if (!yaml) return null;
   const problems = validateDocument(registry, schemaId, yaml);

@@ -1,4 +1,4 @@
-import type { Diagnostic, LocalText, Measure, YamlPath } from '../types.js';
+import type { Diagnostic, ItemRating, LocalText, Measure, YamlPath } from '../types.js';
 
 /** A place in the school's data: root document name (truong, tc1..tc5) and the path inside it. */
 export interface DataRef {
@@ -7,7 +7,9 @@ export interface DataRef {
 }
 
 export interface Outcome {
-  status: 'met' | 'unmet' | 'not_assessable' | 'not_applicable';
+  status: 'met' | 'unmet' | 'not_assessable' | 'not_applicable' | 'not_rated';
+  /** self_rated: what the school stated and its evidence. */
+  rating?: ItemRating;
   measure?: Measure;
   gap?: number;
   unit?: LocalText;

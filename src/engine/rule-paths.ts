@@ -1,3 +1,4 @@
+import { standardRoot } from './checks/self-rated.js';
 import type { Check, Condition } from './rule-types.js';
 
 /** Every data path a check or condition reads (for `chuan explain` and the meta-tests). */
@@ -22,6 +23,12 @@ export function checkPaths(check: Check): string[] {
       return check.checks.flatMap(checkPaths);
     case 'for_each':
       return [check.path, ...checkPaths(check.check).map((p) => p.replace(/^item\./, `${check.path}[].`))];
+    case 'consecutive_years':
+      return [check.path, 'truong.nam_hoc'];
+    case 'years_since':
+      return [check.path];
+    case 'self_rated':
+      return [`${standardRoot(check.criterion)}.tieu_chi."${check.criterion}".${check.level}.${check.item}`];
   }
 }
 

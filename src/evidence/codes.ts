@@ -37,6 +37,17 @@ export const EVIDENCE_CODE_FORMATS: Record<string, EvidenceCodeFormat> = {
       en: 'H and the box number, a hyphen, the criterion as a.b, a hyphen, a two-digit sequence, in square brackets',
     },
   },
+  // Thông tư 57/2026, Phụ lục IV (circular-57-2026.md P10): MC.<tiêu chuẩn>.<tiêu chí>.<nn>, e.g. MC.1.3.01.
+  'mc.a.b.cc': {
+    id: 'mc.a.b.cc',
+    pattern: /^MC\.\d\.\d{1,2}\.\d{2}$/,
+    shape: 'MC.a.b.cc',
+    example: (s, c) => `MC.${s}.${c}.01`,
+    parts: {
+      vi: 'MC, rồi số tiêu chuẩn, số tiêu chí và số thứ tự minh chứng 2 chữ số, cách nhau bằng dấu chấm, không có ngoặc',
+      en: 'MC, then the standard, the criterion and a two-digit sequence, separated by dots, without brackets',
+    },
+  },
 };
 
 export function codeFormats(ids: string[]): EvidenceCodeFormat[] {

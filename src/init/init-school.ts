@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadRuleSet, packForSchoolType } from '../engine/load-rules.js';
+import { packsNamed } from '../engine/packs.js';
+import { criteriaTemplate } from './criteria-template.js';
 import type { RulePack, RuleSet } from '../engine/rule-types.js';
 import { KnownError } from '../errors.js';
 import { codeFormats } from '../evidence/codes.js';
 import { requiredRecordTypes } from '../evidence/required-records.js';
-import { PROFILE_FILE, STANDARD_NUMBERS, standardFileName } from '../load/school-folder.js';
+import { PROFILE_FILE, standardFileName } from '../load/school-folder.js';
 import { writeFileAtomic } from '../report/write-atomic.js';
 import type { LevelId, SchoolType } from '../types.js';
 import { isSchoolYear } from '../validate/formats.js';
@@ -29,6 +31,8 @@ export interface InitOptions {
   ten?: string;
   tinh?: string;
   khuVuc?: string;
+  /** The circular to report under (e.g. 57/2026); default: the pack of the school type for folders naming none. */
+  circular?: string;
   /** Today's date (YYYY-MM-DD), for the default school year. */
   today?: string;
   ruleSet?: RuleSet;
@@ -71,7 +75,10 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
   if (!SCHOOL_TYPES.includes(cap as SchoolType)) {
     throw new KnownError({ vi: `--cap phải là một trong: mam-non, tieu-hoc, thcs, thpt, nhieu-cap (đang ghi "${options.cap}")`, en: `--cap must be one of: mam-non, tieu-hoc, thcs, thpt, nhieu-cap (got "${options.cap}")` });
   }
-  const pack = packForSchoolType(ruleSet, cap);
+  const pack = options.circular !== undefined ? packsNamed(ruleSet, options.circular).find((p) => p.schoolTypes.includes(cap as SchoolType)) : packForSchoolType(ruleSet, cap);
+  if (!pack && options.circular !== undefined) {
+    throw new KnownError({ vi: `không có bộ quy tắc của thông tư "${options.circular}" cho cấp học ${cap}; xem: chuan rules`, en: `no rule pack of circular "${options.circular}" for school type ${cap}; see: chuan rules` });
+  }
   if (!pack) throw new KnownError({ vi: `chưa có bộ quy tắc cho cấp học ${cap}`, en: `no rule pack for school type ${cap}` });
   const level = chooseLevel(pack, options.level);
   const namHoc = options.namHoc ?? currentSchoolYear(options.today ?? new Date().toISOString().slice(0, 10), pack.schoolYearStart);
@@ -83,6 +90,7 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
   const profile: Record<string, ActiveValue> = {
     ten_truong: options.ten ? { value: options.ten } : { value: 'Trường …', comment: 'SỬA: ghi tên đầy đủ của trường' },
     cap_hoc: { value: cap },
+    thong_tu: { value: pack.selection.names.find((n) => /^\d+\/\d{4}$/.test(n)) ?? pack.id },
     tinh: options.tinh ? { value: options.tinh } : { value: '…', comment: 'SỬA: ghi tỉnh/thành phố' },
     khu_vuc: options.khuVuc
       ? { value: options.khuVuc.replaceAll('-', '_') }
@@ -100,7 +108,8 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
         values: profile,
       }),
     },
-    ...STANDARD_NUMBERS.map((n) => {
+    ...pack.standardNumbers.map((n) => {
+      if (pack.levelModel.kind !== 'rule_cumulative') return { file: path.join(dir, standardFileName(n)), content: criteriaTemplate(pack, n, modeline(dir, editorSchemaName(pack.id, n)), namHoc) };
       const schema = dereference(standardSchemaId(pack.id, n), docs);
       return {
         file: path.join(dir, standardFileName(n)),

@@ -4,6 +4,8 @@ import { loadYamlFile } from './yaml-file-loader.js';
 import type { YamlFile, YamlParser } from './yaml-file.js';
 
 export const PROFILE_FILE = 'truong.yaml';
+/** The standards of a folder whose pack is not known (no valid profile): the five of the 2012–2014 packs. */
+/** The standards of a folder whose pack is not known (no valid profile): the five of the 2012–2014 packs. */
 export const STANDARD_NUMBERS = [1, 2, 3, 4, 5] as const;
 export const standardFileName = (n: number): string => `tieu-chuan-${n}.yaml`;
 
@@ -18,10 +20,20 @@ export interface SchoolDocuments {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and parses the six files of a school folder. Never throws for bad input; never writes. */
-export function loadSchoolFolder(files: FileSource, parser: YamlParser = 'fast'): SchoolDocuments {
+/** Reads and parses truong.yaml. Never throws for bad input; never writes. */
+export function loadProfile(files: FileSource, diagnostics: Diagnostic[], parser: YamlParser = 'fast'): YamlFile | null {
+  return loadYamlFile(files, PROFILE_FILE, diagnostics, parser);
+}
+
+/** Reads and parses the standard files a pack declares (tieu-chuan-N.yaml for each N). */
+export function loadStandards(files: FileSource, numbers: readonly number[], diagnostics: Diagnostic[], parser: YamlParser = 'fast'): (YamlFile | null)[] {
+  return numbers.map((n) => loadYamlFile(files, standardFileName(n), diagnostics, parser));
+}
+
+/** Reads and parses the profile and the given standard files of a school folder. */
+export function loadSchoolFolder(files: FileSource, parser: YamlParser = 'fast', numbers: readonly number[] = STANDARD_NUMBERS): SchoolDocuments {
   const diagnostics: Diagnostic[] = [];
-  const profile = loadYamlFile(files, PROFILE_FILE, diagnostics, parser);
-  const standards = STANDARD_NUMBERS.map((n) => loadYamlFile(files, standardFileName(n), diagnostics, parser));
+  const profile = loadProfile(files, diagnostics, parser);
+  const standards = loadStandards(files, numbers, diagnostics, parser);
   return { dir: files.pathOf(''), files, profile, standards, diagnostics };
 }

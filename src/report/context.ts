@@ -1,5 +1,6 @@
 import type { Rule, RulePack, RuleSet } from '../engine/rule-types.js';
 import type { Lang, LocalText, OverlayChange } from '../types.js';
+import type { FieldLabels } from './labels.js';
 
 export interface ReportConfig {
   /** Receiving office, e.g. "UBND xã Tân Phú" or "Sở GD&ĐT tỉnh Đồng Nai" (from configuration, never hard-coded). */
@@ -18,6 +19,8 @@ export interface FormatContext {
   ruleSet: RuleSet;
   config: ReportConfig;
   overlayChanges: OverlayChange[];
+  /** Names of the school files' fields (from the schemas' titles), for the human reports; without it they print the keys. */
+  fields?: FieldLabels;
   /** The run's exit code, for formats that record it (SARIF invocations); the CLI computes it before formatting. */
   exitCode?: number;
 }

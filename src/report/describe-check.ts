@@ -27,15 +27,22 @@ export function describeCheck(check: Check, lang: Lang, vocabulary: Vocabulary):
       const scope = { school_year: vi ? 'trong năm học' : 'in the school year', valid: vi ? 'trong năm học hoặc còn hiệu lực' : 'in the school year or still valid', ever: vi ? 'đã có' : 'on file' }[check.within ?? 'school_year'];
       const each = check.min_each && check.min_each > 1 ? ` (${vi ? 'mỗi loại ít nhất' : 'at least'} ${check.min_each})` : '';
       const conclusion = check.with_conclusion ? (vi ? ', có ghi kết luận' : ', recording a conclusion') : '';
-      return `${vi ? 'Hồ sơ' : 'Records'} ${scope}${each}${conclusion}: ${check.records.map((r) => recordName(r, vocabulary, lang)).join('; ')}`;
+      const by = check.by ? (vi ? `, ngày không muộn hơn ${check.by.slice(3)}/${check.by.slice(0, 2)}` : `, dated no later than ${check.by} (MM-DD)`) : '';
+      return `${vi ? 'Hồ sơ' : 'Records'} ${scope}${each}${conclusion}${by}: ${check.records.map((r) => recordName(r, vocabulary, lang)).join('; ')}`;
     }
     case 'min_count':
-      return `${vi ? 'số phần tử của' : 'count of'} ${check.path}${check.where ? ` ${vi ? 'thỏa' : 'where'} ${describeCondition(check.where)}` : ''} ≥ ${check.min} ${tr(check.unit, lang)}`;
+      return `${vi ? 'số phần tử của' : 'count of'} ${check.path}${check.where ? ` ${vi ? 'thỏa' : 'where'} ${describeCondition(check.where)}` : ''} ≥ ${check.min}${check.odd ? (vi ? ' (số lẻ)' : ' (odd)') : ''} ${tr(check.unit, lang)}`;
+    case 'consecutive_years':
+      return vi ? `${check.path}: ít nhất ${check.min} năm học liên tiếp đến năm đang xét` : `${check.path}: at least ${check.min} consecutive school years up to the one under review`;
+    case 'years_since':
+      return vi ? `từ ${check.path}[].${check.date_field} gần nhất${check.where ? ` (${describeCondition(check.where)})` : ''} đến ngày tham chiếu ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}` : `from the latest ${check.path}[].${check.date_field}${check.where ? ` (${describeCondition(check.where)})` : ''} to the reference date ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}`;
     case 'all':
     case 'any':
       return check.checks.map((c) => `(${describeCheck(c, lang, vocabulary)})`).join(check.type === 'all' ? (vi ? ' và ' : ' and ') : (vi ? ' hoặc ' : ' or '));
     case 'for_each':
       return `${vi ? 'với mỗi phần tử của' : 'for each element of'} ${check.path}${check.where ? ` (${describeCondition(check.where)})` : ''}: ${describeCheck(check.check, lang, vocabulary)}`;
+    case 'self_rated':
+      return vi ? 'nhà trường tự đánh giá, kèm mã minh chứng có trong danh mục' : 'rated by the school, citing codes of its evidence register';
   }
 }
 

@@ -3,9 +3,11 @@ import type { Lang, SchoolResult } from '../types.js';
 import type { FormatContext } from './context.js';
 import { batchSummaryMarkdown } from './formatters/markdown-summary.js';
 import { schoolMarkdown } from './formatters/markdown.js';
+import { rollUpDocx, schoolDocx } from './formatters/docx.js';
 import { assertOutsideInputs, ensureFolder, writeFileAtomic } from './write-atomic.js';
 
 export const SUMMARY_FILE = 'TONG-HOP.md';
+export const SUMMARY_DOCX = 'TONG-HOP.docx';
 
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 const MAX_NAME = 80;
@@ -43,17 +45,20 @@ export function safeStem(folder: string): string {
 }
 
 /**
- * --output-dir: one Markdown report per school and TONG-HOP.md (the batch summary, linking to them).
- * The folder and its missing parents are created; every file is written atomically and never inside a
- * school folder being checked.
+ * --output-dir: one Markdown and one Word report per school (same stem), TONG-HOP.md (the batch
+ * summary, linking to the Markdown reports) and TONG-HOP.docx. The folder and its missing parents are
+ * created; every file is written atomically and never inside a school folder being checked.
  */
-export function writeReportDir(dir: string, results: SchoolResult[], ctx: FormatContext, schools: string[]): string[] {
+export async function writeReportDir(dir: string, results: SchoolResult[], ctx: FormatContext, schools: string[]): Promise<string[]> {
   const names = reportFileNames(results);
-  const files = [...names, SUMMARY_FILE].map((name) => path.join(dir, name));
+  const words = names.map((n) => n.replace(/\.md$/, '.docx'));
+  const files = [...names, SUMMARY_FILE, ...words, SUMMARY_DOCX].map((name) => path.join(dir, name));
   for (const file of files) assertOutsideInputs(file, schools);
   ensureFolder(dir);
-  results.forEach((r, i) => writeFileAtomic(files[i]!, schoolMarkdown(r, ctx, 1)));
+  results.forEach((r, i) => writeFileAtomic(path.join(dir, names[i]!), schoolMarkdown(r, ctx, 1)));
   writeFileAtomic(path.join(dir, SUMMARY_FILE), batchSummaryMarkdown(results, ctx, names));
+  for (const [i, r] of results.entries()) writeFileAtomic(path.join(dir, words[i]!), await schoolDocx(r, ctx));
+  writeFileAtomic(path.join(dir, SUMMARY_DOCX), await rollUpDocx(results, ctx, words));
   return files;
 }
 

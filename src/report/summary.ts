@@ -31,6 +31,8 @@ export interface SchoolView {
   advisories: Finding[];
   notAssessable: Finding[];
   waived: Finding[];
+  /** Criterion regimes: items the school has not rated yet, up to the target level. */
+  notRated: Finding[];
 }
 
 /** Report order: standard, criterion, rule, subject; code-point order, so every machine sorts alike. */
@@ -86,12 +88,13 @@ export function viewOf(result: SchoolResult, pack: RulePack | undefined): School
     advisories: sorted.filter((f) => f.severity === 'warning' && f.status === 'unmet'),
     notAssessable: sorted.filter((f) => f.status === 'not_assessable' && (f.severity === 'warning' || inScope(f))),
     waived: sorted.filter((f) => f.status === 'waived'),
+    notRated: scoped.filter((f) => f.status === 'not_rated'),
   };
 }
 
 /** The five standards' criteria met / unmet / not assessable, for the reports that print the standards table. */
-export function standardSummaries(view: SchoolView): StandardSummary[] {
-  return [1, 2, 3, 4, 5].map((standard) => summariseStandard(standard, view.scoped.filter((f) => f.standard === standard)));
+export function standardSummaries(view: SchoolView, numbers: readonly number[] = [1, 2, 3, 4, 5]): StandardSummary[] {
+  return numbers.map((standard) => summariseStandard(standard, view.scoped.filter((f) => f.standard === standard)));
 }
 
 function summariseStandard(standard: number, findings: Finding[]): StandardSummary {

@@ -11,6 +11,7 @@ export const words = {
     not_assessable: { vi: 'chưa đủ dữ liệu', en: 'not assessable' },
     not_applicable: { vi: 'không áp dụng', en: 'not applicable' },
     waived: { vi: 'được miễn', en: 'waived' },
+    not_rated: { vi: 'chưa tự đánh giá', en: 'not rated yet' },
   } satisfies Record<FindingStatus, LocalText>,
   /** An unmet warning rule (district practice): advice, which does not decide the level. */
   advisory: { vi: 'khuyến nghị', en: 'advisory' },
@@ -65,17 +66,26 @@ const numberFormats: Record<Lang, Intl.NumberFormat> = {
 const opText = (op: '>=' | '<='): string => (op === '>=' ? '≥' : '≤');
 const roundFor = (op: '>=' | '<='): 'down' | 'up' => (op === '>=' ? 'down' : 'up');
 
-export function measuredText(measure: Measure, lang: Lang, unit: LocalText | undefined, vocabulary: Vocabulary): string {
+/**
+ * What was measured. Machine formats (`human` false) round towards the failing side, as they always have;
+ * human reports round half-up to one decimal and give one more decimal whenever rounding would make the
+ * value look equal to or across its threshold (numberAgainst), and name enumerated values in words.
+ */
+export function measuredText(measure: Measure, lang: Lang, unit: LocalText | undefined, vocabulary: Vocabulary, human = false): string {
   switch (measure.kind) {
-    case 'rate':
-      return `${num(measure.percent, lang, roundFor(measure.op))} % (${measure.numerator}/${measure.denominator})`;
-    case 'ratio':
-      return `${num(measure.value, lang, roundFor(measure.op))} ${unitPer(unit, measure.per, lang)} (${num(measure.numerator, lang)}/${num(measure.denominator, lang)})`;
+    case 'rate': {
+      const shown = human ? numberAgainst(measure.percent, measure.threshold, lang, { n: measure.numerator * 100, d: measure.denominator }) : num(measure.percent, lang, roundFor(measure.op));
+      return `${shown} % (${measure.numerator}/${measure.denominator})`;
+    }
+    case 'ratio': {
+      const shown = human ? numberAgainst(measure.value, measure.threshold, lang, { n: measure.numerator, d: measure.denominator }) : num(measure.value, lang, roundFor(measure.op));
+      return `${shown} ${unitPer(unit, measure.per, lang)} (${num(measure.numerator, lang)}/${num(measure.denominator, lang)})`;
+    }
     case 'value':
     case 'count':
-      return `${num(measure.value, lang)}${unit ? ` ${tr(unit, lang)}` : ''}`;
+      return `${human ? numberAgainst(measure.value, measure.threshold, lang) : num(measure.value, lang)}${unit ? ` ${tr(unit, lang)}` : ''}`;
     case 'flag':
-      return valueText(measure.value, lang);
+      return valueText(measure.value, lang, human ? vocabulary : undefined);
     case 'records':
       return measure.missing.length === 0
         ? tr(words.status.met, lang)
@@ -83,7 +93,7 @@ export function measuredText(measure: Measure, lang: Lang, unit: LocalText | und
   }
 }
 
-export function requiredText(measure: Measure, lang: Lang, unit: LocalText | undefined, vocabulary: Vocabulary): string {
+export function requiredText(measure: Measure, lang: Lang, unit: LocalText | undefined, vocabulary: Vocabulary, human = false): string {
   switch (measure.kind) {
     case 'rate':
       return `${opText(measure.op)} ${num(measure.threshold, lang)} %`;
@@ -93,10 +103,56 @@ export function requiredText(measure: Measure, lang: Lang, unit: LocalText | und
     case 'count':
       return `${opText(measure.op)} ${num(measure.threshold, lang)}${unit ? ` ${tr(unit, lang)}` : ''}`;
     case 'flag':
-      return measure.expected.map((v) => valueText(v, lang)).join(lang === 'vi' ? ' hoặc ' : ' or ');
+      return measure.expected.map((v) => valueText(v, lang, human ? vocabulary : undefined)).join(lang === 'vi' ? ' hoặc ' : ' or ');
     case 'records':
       return measure.required.map((r) => recordName(r, vocabulary, lang)).join('; ');
   }
+}
+
+/** A value = n / d, when both are known: rounding is then exact, whatever binary floating point makes of n / d. */
+export interface Fraction {
+  n: number;
+  d: number;
+}
+
+/**
+ * A measured number as a human report prints it: rounded half-up to one decimal, with one more decimal
+ * (up to six) as long as the rounded value would look equal to its threshold or on its other side:
+ * 21/22 = 95,4545… % prints 95,5 % against 95 % but 95,45 % against 95,5 %; 84,96 prints 84,96 against 85.
+ */
+export function numberAgainst(value: number, threshold: number, lang: Lang, exact?: Fraction): string {
+  const useExact = exact !== undefined && isExact(exact);
+  const side = useExact ? Math.sign(exact.n - threshold * exact.d) : Math.sign(value - threshold);
+  let digits = 1;
+  let scaled = halfUp(value, digits, useExact ? exact : undefined);
+  while (digits < 6 && Math.sign(scaled / 10 ** digits - threshold) !== side) {
+    digits += 1;
+    scaled = halfUp(value, digits, useExact ? exact : undefined);
+  }
+  return formatScaled(scaled, digits, lang);
+}
+
+/** Half-up rounding to `digits` decimals, as an integer count of 10^-digits. */
+export function halfUp(value: number, digits: number, exact?: Fraction): number {
+  const p = 10 ** digits;
+  // floor((2·n·p + d) / (2·d)) for n ≥ 0: exact while the integers stay below 2^53.
+  if (exact && isExact(exact) && exact.n * p * 2 + exact.d < 2 ** 52) return Math.floor((2 * exact.n * p + exact.d) / (2 * exact.d));
+  const sign = value < 0 ? -1 : 1;
+  return sign * Math.floor(Number((Math.abs(value) * p).toPrecision(15)) + 0.5);
+}
+
+const isExact = (f: Fraction): boolean => Number.isInteger(f.n) && Number.isInteger(f.d) && f.n >= 0 && f.d > 0;
+
+const scaledFormats = new Map<string, Intl.NumberFormat>();
+
+function formatScaled(scaled: number, digits: number, lang: Lang): string {
+  const key = `${lang}${digits}`;
+  let format = scaledFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: digits });
+    scaledFormats.set(key, format);
+  }
+  return format.format(scaled === 0 ? 0 : scaled / 10 ** digits);
 }
 
 /** "cần thêm 3 giáo viên" / "vượt 2 học sinh" / "thiếu 420 m²", or null when there is no number to give. */
@@ -120,9 +176,14 @@ function unitPer(unit: LocalText | undefined, per: LocalText | undefined, lang: 
   return `${unit ? tr(unit, lang) : ''}${per ? `/${tr(per, lang)}` : ''}`.trim();
 }
 
-function valueText(value: unknown, lang: Lang): string {
+/** yes/no for flags; an enumerated value by its display name when a vocabulary is given (human reports). */
+function valueText(value: unknown, lang: Lang, vocabulary?: Vocabulary): string {
   if (value === true) return tr(words.yes, lang);
   if (value === false) return tr(words.no, lang);
+  if (vocabulary && typeof value === 'string') {
+    const name = vocabulary.values[value] ?? vocabulary.records[value] ?? vocabulary.rooms[value];
+    if (name) return tr(name, lang);
+  }
   return String(value);
 }
 
@@ -131,13 +192,13 @@ export function recordName(type: string, vocabulary: Vocabulary, lang: Lang): st
 }
 
 /** Fills {{placeholders}} of a remedy template with the finding's numbers, in the report's language. */
-export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext): string {
+export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext, human = false): string {
   const { lang } = ctx;
   const vocabulary = ctx.ruleSet.vocabulary;
   const m = finding.measure;
   const values: Record<string, string> = {
-    measured: m ? measuredText(m, lang, finding.unit, vocabulary) : '',
-    required: m ? requiredText(m, lang, finding.unit, vocabulary) : '',
+    measured: m ? measuredText(m, lang, finding.unit, vocabulary, human) : '',
+    required: m ? requiredText(m, lang, finding.unit, vocabulary, human) : '',
     gap: finding.gap !== undefined ? num(finding.gap, lang, 'up') : '',
     unit: finding.unit ? tr(finding.unit, lang) : '',
     numerator: m && 'numerator' in m ? num(m.numerator, lang) : '',
@@ -183,7 +244,24 @@ export function diagnosticText(d: Diagnostic, lang: Lang): string {
   return tr(d.message, lang);
 }
 
-/** dd/mm/yyyy for Vietnamese readers, ISO for English. */
+/** dd/mm/yyyy, in every language: how the human reports print a date. */
+export function dayMonthYear(iso: string | null): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * The date of an office document's place-date line (Nghị định 30/2020/NĐ-CP): "ngày 05 tháng 02 năm 2026",
+ * a zero before days 1–9 and months 1 and 2 only; "15 June 2026" in English.
+ */
+export function documentDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (lang === 'en') return `${d} ${new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1))} ${y}`;
+  return `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`;
+}
+
+/** dd/mm/yyyy for Vietnamese readers, ISO for English (machine formats; human reports use dayMonthYear). */
 export function dateText(iso: string | null, lang: Lang): string {
   if (!iso) return '—';
   if (lang === 'en') return iso;

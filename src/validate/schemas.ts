@@ -68,6 +68,13 @@ export class SchemaRegistry implements Validators {
     return validate;
   }
 
+  /** Every schema as parsed JSON (for the reports' field labels), parsed on first use. */
+  documents(): object[] {
+    return (this.parsed ??= this.sources.map((source) => JSON.parse(source.text) as object));
+  }
+
+  private parsed: object[] | null = null;
+
   private ajv(): Ajv2020 {
     return (this.allErrorsAjv ??= this.ajvWith(true));
   }

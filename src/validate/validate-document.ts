@@ -65,11 +65,11 @@ export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic
 }
 
 /**
- * Drops the noise of combinators (if/then, anyOf) when a more precise error exists at the same place, and a
+ * Drops the noise of combinators (if/then, anyOf, propertyNames) when a more precise error exists, and a
  * pattern's error where a format also failed: the format (a real date, a school year) says more.
  */
 function pickErrors(errors: ErrorObject[]): ErrorObject[] {
-  const precise = errors.filter((e) => !['if', 'anyOf', 'oneOf', 'allOf', 'not'].includes(e.keyword));
+  const precise = errors.filter((e) => !['if', 'anyOf', 'oneOf', 'allOf', 'not', 'propertyNames'].includes(e.keyword));
   const picked = precise.length > 0 ? precise : errors;
   if (!picked.some((e) => e.keyword === 'format')) return picked;
   const formatted = new Set(picked.filter((e) => e.keyword === 'format').map((e) => e.instancePath));

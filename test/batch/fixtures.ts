@@ -6,6 +6,8 @@ import { emptyConfig, type ChuanConfig } from '../../src/config/load-config.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { packageRoot } from '../../src/paths.js';
 import type { FormatContext } from '../../src/report/context.js';
+import { FieldLabels } from '../../src/report/labels.js';
+import { SchemaRegistry } from '../../src/validate/schemas.js';
 import type { SchoolResult } from '../../src/types.js';
 
 export const AS_OF = '2026-06-15';
@@ -45,7 +47,7 @@ export function minimalSchool(dir: string, profile: Record<string, string | numb
 
 export function formatContext(overrides: Partial<FormatContext> = {}, config: ChuanConfig = emptyConfig()): FormatContext {
   const { ruleSet, changes } = applyOverlay(loadRuleSet(), config);
-  return { lang: 'vi', color: false, cwd: packageRoot, asOf: AS_OF, toolVersion: '0.0.0-test', ruleSet, config: config.report, overlayChanges: changes, ...overrides };
+  return { lang: 'vi', color: false, cwd: packageRoot, asOf: AS_OF, toolVersion: '0.0.0-test', ruleSet, config: config.report, overlayChanges: changes, fields: new FieldLabels(() => SchemaRegistry.shared().documents()), ...overrides };
 }
 
 export type { SchoolResult };

@@ -117,7 +117,7 @@ describe('docs/ci.md', () => {
     }
     const outDir = argv[argv.indexOf('--output-dir') + 1]!;
     const reports = fs.readdirSync(path.join(cwd, outDir)).sort();
-    expect(reports).toEqual([...exampleSchools().map((d) => `${path.basename(d)}.md`), 'TONG-HOP.md'].sort());
+    expect(reports).toEqual([...exampleSchools().flatMap((d) => [`${path.basename(d)}.md`, `${path.basename(d)}.docx`]), 'TONG-HOP.md', 'TONG-HOP.docx'].sort());
     if (where === 'github') {
       expect(result.stdout).toMatch(/^::group::/);
       expect(fs.readFileSync(summary, 'utf8')).toContain('# Tổng hợp kết quả tự kiểm tra');

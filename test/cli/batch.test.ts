@@ -86,7 +86,7 @@ describe('--jobs', () => {
     const keys = junit.testsuites.testsuite.flatMap((s) => (s.testcase ?? []).map((c) => `${c.classname}\u0000${c.name}`));
     expect(new Set(keys).size).toBe(keys.length);
     expect(JSON.parse(one.files['bao-cao.sarif']!)).toMatchObject({ version: '2.1.0' });
-  });
+  }, 90_000);
 
   it.each(['0', '-1', 'abc', '1.5', '1000'])('--jobs %s is a usage error (exit 2)', async (jobs) => {
     const result = await run(['check', 'examples/thcs-nguyen-du', ...asOf, '--jobs', jobs]);
@@ -136,13 +136,13 @@ describe('exit codes', () => {
 });
 
 describe('--output-dir', () => {
-  it('writes one Markdown report per school and TONG-HOP.md, atomically, outside the inputs', async () => {
+  it('writes one Markdown and one Word report per school, TONG-HOP.md and TONG-HOP.docx, atomically, outside the inputs', async () => {
     const out = path.join(fresh(), 'bao-cao');
     const result = await run(['check', 'examples', ...asOf, '--output-dir', out, '--format', 'json']);
     expect(result.code).toBe(2);
     JSON.parse(result.stdout);
     const files = fs.readdirSync(out).sort();
-    expect(files).toEqual([...exampleSchools().map((d) => `${path.basename(d)}.md`), 'TONG-HOP.md'].sort());
+    expect(files).toEqual([...exampleSchools().flatMap((d) => [`${path.basename(d)}.md`, `${path.basename(d)}.docx`]), 'TONG-HOP.md', 'TONG-HOP.docx'].sort());
     const summary = fs.readFileSync(path.join(out, 'TONG-HOP.md'), 'utf8');
     expect(summary).toContain('# Tổng hợp kết quả tự kiểm tra');
     expect(summary.split('\n').filter((l) => l.startsWith('| [')).length).toBe(exampleSchools().length);
@@ -153,7 +153,7 @@ describe('--output-dir', () => {
     const parent = fresh();
     const made = await run(['check', 'examples/thcs-nguyen-du', ...asOf, '--output-dir', path.join(parent, 'xa', 'bao-cao')]);
     expect(made.code).toBe(0);
-    expect(fs.readdirSync(path.join(parent, 'xa', 'bao-cao')).sort()).toEqual(['TONG-HOP.md', 'thcs-nguyen-du.md']);
+    expect(fs.readdirSync(path.join(parent, 'xa', 'bao-cao')).sort()).toEqual(['TONG-HOP.docx', 'TONG-HOP.md', 'thcs-nguyen-du.docx', 'thcs-nguyen-du.md']);
     const proc = await run(['check', 'examples/thcs-nguyen-du', ...asOf, '--output-dir', '/proc/khong-ghi-duoc/bao-cao']);
     expect(proc.code).toBe(2);
     expect(proc.stderr).not.toMatch(/\n\s+at /);

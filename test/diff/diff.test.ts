@@ -13,7 +13,7 @@ const BASELINE = 'examples/expected/mn-hoa-sen-2024.json';
 const AS_OF = '2026-06-15';
 
 /** The section `--baseline examples/expected/mn-hoa-sen-2024.json` adds to the report of examples/mn-hoa-sen (docs/huong-dan.md). */
-const DOCUMENTED = `## So với năm học 2024-2025
+const DOCUMENTED = `### So với năm học 2024-2025
 
 Đối chiếu với kết quả kiểm tra ngày 15/06/2025 (tệp mn-hoa-sen-2024.json).
 
@@ -22,7 +22,7 @@ const DOCUMENTED = `## So với năm học 2024-2025
 - **Chỉ số mới chưa đạt:** không có
 - 61 chỉ số đạt ở cả hai năm.
 
-### Chỉ số đã khắc phục
+#### Chỉ số đã khắc phục
 
 - 2.1 Cán bộ quản lý có chứng chỉ ngoại ngữ và tin học — Trần Thị Mai (khuyến nghị): 1 chứng chỉ (ngoại ngữ, tin học) → đạt
 - 2.2 Ít nhất 50% giáo viên trên chuẩn trình độ đào tạo: 44 % → 57,6 %, đạt
@@ -56,7 +56,7 @@ describe('chuan check --baseline', () => {
     const result = await run(['check', 'examples/mn-hoa-sen', '--baseline', BASELINE, '--format', 'markdown', '--as-of', AS_OF]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain(`\n${DOCUMENTED}\n## Các chỉ số chưa đạt và giải pháp`);
+    expect(result.stdout).toContain(`\n${DOCUMENTED}\n## III. CÁC TIÊU CHÍ ĐÃ ĐẠT`);
     const plain = fs.readFileSync(path.join(packageRoot, 'examples/expected/mn-hoa-sen.md'), 'utf8');
     expect(result.stdout.replace(`${DOCUMENTED}\n`, '')).toBe(plain);
   });
@@ -76,7 +76,7 @@ describe('chuan check --baseline', () => {
     const noCode = write('no-code.json', (r) => void (r.profile.code = null));
     const unmatched = await run(['check', 'examples/mn-hoa-sen', '--baseline', noCode, '--format', 'markdown', '--as-of', AS_OF]);
     // Listed in the report, not only warned about.
-    expect(unmatched.stdout).toContain('\n## So với lần kiểm tra trước\n\nKhông có kết quả của trường này trong tệp no-code.json (trường được khớp theo ma_truong, hoặc theo tên thư mục khi không có mã; nên không so sánh được).\n');
+    expect(unmatched.stdout).toContain('\n### So với lần kiểm tra trước\n\nKhông có kết quả của trường này trong tệp no-code.json (trường được khớp theo ma_truong, hoặc theo tên thư mục khi không có mã; nên không so sánh được).\n');
     expect(unmatched.stderr).toMatch(/Trường Mầm non Hoa Sen: không có trong .*no-code\.json \(khớp theo ma_truong hoặc tên thư mục\)/);
     const sameFolder = write('folder.json', (r) => {
       r.profile.code = null;
@@ -135,7 +135,7 @@ describe('chuan diff OLD.json NEW.json', () => {
     expect(result.stdout).toMatch(/Trường Tiểu học Mai Sao \(th-mai-sao\): không có trong examples\/expected\/mn-hoa-sen-2024\.json/);
     const self = await run(['diff', batch, batch]);
     expect(self.stdout).not.toMatch(/không có trong/);
-    expect(self.stdout.match(/Chỉ số mới chưa đạt: không có/g)?.length).toBe(7);
+    expect(self.stdout.match(/Chỉ số mới chưa đạt: không có/g)?.length).toBe(10);
     expect(self.stdout).toContain("Mức đạt được: không kiểm tra được (dữ liệu lỗi) → không kiểm tra được (dữ liệu lỗi)");
   });
 

@@ -1,3 +1,4 @@
+import { EXAMPLES } from '../examples.js';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -222,7 +223,8 @@ describe('bundled examples', () => {
   it('every example is free of evidence findings', () => {
     const examples = path.join(packageRoot, 'examples');
     for (const name of fs.readdirSync(examples).filter((d) => fs.existsSync(path.join(examples, d, 'truong.yaml')))) {
-      const result = checkSchool(path.join(examples, name), { asOf: '2026-06-15' });
+      const asOf = EXAMPLES.find(([n]) => n === name)?.[2] ?? '2026-06-15';
+      const result = checkSchool(path.join(examples, name), { asOf });
       expect(result.diagnostics.filter((d) => d.code.startsWith('evidence/')), name).toEqual([]);
     }
   });

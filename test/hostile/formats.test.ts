@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMAT_NAMES } from '../../src/report/formatters/index.js';
+import { formatters } from '../../src/report/formatters/index.js';
+import { readDocx } from '../report/docx-reader.js';
+
+/** The formats that print text (a Word file goes to a file only, and is checked in the --output-dir case). */
+const TEXT_FORMATS = Object.keys(formatters);
 import { run } from '../cli/run-main.js';
 import { AS_OF, copyExample, STACK_LINE, tempRoot, treeFingerprint } from './fixtures.js';
 import { expectMarkdownTables, expectNoHtml, expectWellFormed } from './wellformed.js';
@@ -37,7 +41,7 @@ beforeAll(async () => {
   fs.appendFileSync(path.join(broken, 'truong.yaml'), `${JSON.stringify(HOSTILE_TEXT.replace(/[\r\n]/g, ' '))}: 1\nso_lop: ${quoted}\n`);
   copyExample('thcs-nguyen-du', path.join(root, 'z-tot'));
   before = treeFingerprint(root);
-  for (const format of FORMAT_NAMES) outputs.set(format, await run(['check', '.', '--format', format, '--as-of', AS_OF, '--jobs', '1'], { cwd: root }));
+  for (const format of TEXT_FORMATS) outputs.set(format, await run(['check', '.', '--format', format, '--as-of', AS_OF, '--jobs', '1'], { cwd: root }));
 });
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -56,7 +60,7 @@ describe.skipIf(process.platform === 'win32')('hostile names in every output for
     expect(treeFingerprint(root)).toBe(before);
   });
 
-  it.each(FORMAT_NAMES)('%s is well formed', (format) => {
+  it.each(TEXT_FORMATS)('%s is well formed', (format) => {
     const out = outputs.get(format)!;
     expect(out.stdout.length).toBeGreaterThan(0);
     expectWellFormed(format, out.stdout);
@@ -97,8 +101,15 @@ describe.skipIf(process.platform === 'win32')('hostile names in every output for
       expect(result.stderr).not.toMatch(STACK_LINE);
       const files = fs.readdirSync(path.join(out, 'bao-cao'));
       expect(files).toContain('TONG-HOP.md');
+      expect(files).toContain('TONG-HOP.docx');
       for (const file of files) {
         expect(file).toMatch(/^[A-Za-z0-9._-]+$/);
+        if (file.endsWith('.docx')) {
+          // Every XML part parses, and the hostile name is there as text.
+          const docx = readDocx(fs.readFileSync(path.join(out, 'bao-cao', file)));
+          expect(docx.paragraphs.length).toBeGreaterThan(0);
+          continue;
+        }
         const md = fs.readFileSync(path.join(out, 'bao-cao', file), 'utf8');
         expectMarkdownTables(md);
         expectNoHtml(md);

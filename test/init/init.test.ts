@@ -202,7 +202,7 @@ describe('chuan init', () => {
     const dir = path.join(tmp, 'mai-sao');
     initSchool(dir, { cap: 'tieu_hoc', ten: 'Trường Tiểu học Mai Sao', tinh: 'Hưng Yên', khuVuc: 'thanh-thi', level: 'muc-do-2', namHoc: '2026-2027' });
     const profile = parse(fs.readFileSync(path.join(dir, 'truong.yaml'), 'utf8'));
-    expect(profile).toEqual({ ten_truong: 'Trường Tiểu học Mai Sao', cap_hoc: 'tieu_hoc', tinh: 'Hưng Yên', khu_vuc: 'thanh_thi', nam_hoc: '2026-2027', muc_tieu: 'muc_do_2' });
+    expect(profile).toEqual({ ten_truong: 'Trường Tiểu học Mai Sao', cap_hoc: 'tieu_hoc', thong_tu: '59/2012', tinh: 'Hưng Yên', khu_vuc: 'thanh_thi', nam_hoc: '2026-2027', muc_tieu: 'muc_do_2' });
     expect(currentSchoolYear('2025-07-31', '08-01')).toBe('2024-2025');
     expect(currentSchoolYear('2025-08-01', '08-01')).toBe('2025-2026');
     const { files } = schoolFiles(path.join(tmp, 'y'), { cap: 'mam-non', today: '2026-02-10' });
@@ -214,5 +214,51 @@ describe('chuan init', () => {
     const tc2 = files[2]!.content;
     expect(tc2).toMatch(/# Các loại hồ sơ mà quy tắc của tiêu chuẩn 2 tìm .*danh_gia_vien_chuc_cuoi_nam \(/s);
     expect(tc2).toContain('# Mã minh chứng dạng [Hn.ab.cd.ef], ví dụ [H2.02.01.01]');
+  });
+});
+
+describe('chuan init --circular 57/2026', () => {
+  it('writes four standard files with every item unrated, and the filled-in folder checks clean', async () => {
+    const { initSchool } = await import('../../src/init/init-school.js');
+    const { checkSchool } = await import('../../src/check/check-folder.js');
+    const fsm = await import('node:fs');
+    const pathm = await import('node:path');
+    const os = await import('node:os');
+    const dir = pathm.join(fsm.mkdtempSync(pathm.join(os.tmpdir(), 'chuan-init57-')), 'thcs');
+    try {
+      const made = initSchool(dir, { cap: 'thcs', circular: '57/2026', namHoc: '2026-2027' }, process.cwd());
+      expect(made.pack.id).toBe('tt57-2026-pho-thong');
+      expect(made.files.map((f) => pathm.basename(f))).toEqual(['truong.yaml', 'tieu-chuan-1.yaml', 'tieu-chuan-2.yaml', 'tieu-chuan-3.yaml', 'tieu-chuan-4.yaml']);
+      const unrated = checkSchool(dir, { asOf: '2027-06-20' });
+      expect(unrated.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(unrated.findings.filter((f) => f.status === 'not_rated')).toHaveLength(71);
+      expect(unrated.reached).toBe(null);
+      // Filled in as a school would: every item met with evidence, procedure records and council in place.
+      for (const n of [1, 2, 3, 4]) {
+        const file = pathm.join(dir, `tieu-chuan-${n}.yaml`);
+        let seq = 0;
+        const codes: string[] = [];
+        let text = fsm.readFileSync(file, 'utf8').replace(/^(\s+)([a-z]): \{ danh_gia: chua_danh_gia, minh_chung: \[\] \}$/gm, (_m, indent: string, item: string) => {
+          const code = `MC.${n}.1.${String(++seq).padStart(2, '0')}`;
+          codes.push(code);
+          return `${indent}${item}: { danh_gia: dat, minh_chung: [${code}] }`;
+        });
+        const records = n === 1
+          ? ['ho_so:', '  - { loai: qd_thanh_lap_hoi_dong_tu_danh_gia, ngay: 2026-09-08, minh_chung: MC.1.4.90 }', '  - { loai: bao_cao_tu_danh_gia, ngay: 2027-06-10, minh_chung: MC.1.4.90 }', '  - { loai: ke_hoach_cai_tien_chat_luong, ngay: 2026-09-20, minh_chung: MC.1.4.90 }', '  - { loai: bien_ban_ra_soat_ke_hoach_cai_tien, ngay: 2027-01-15, minh_chung: MC.1.4.90 }', '  - { loai: bien_ban_ra_soat_ke_hoach_cai_tien, ngay: 2027-05-20, minh_chung: MC.1.4.90 }'].join('\n')
+          : 'ho_so: []';
+        if (n === 1) codes.push('MC.1.4.90');
+        text = text.replace('ho_so: []', records).replace(/^minh_chung: \[\].*$/m, ['minh_chung:', ...codes.map((c) => `  - { ma: ${c}, ten: "Minh chứng ${c}", tieu_chi: ["${n}.1"] }`)].join('\n'));
+        fsm.writeFileSync(file, text);
+      }
+      const profile = pathm.join(dir, 'truong.yaml');
+      fsm.appendFileSync(profile, 'hoi_dong_tu_danh_gia:\n' + ['chu_tich', 'pho_chu_tich', 'thu_ky', 'uy_vien', 'uy_vien'].map((r, i) => `  - { ho_ten: Thành viên ${i + 1}, nhiem_vu: ${r} }`).join('\n') + '\n');
+      const filled = checkSchool(dir, { asOf: '2027-06-20', level: 'muc_2' });
+      expect(filled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(filled.findings.filter((f) => f.severity === 'error' && f.status !== 'met' && f.status !== 'not_applicable' && f.ruleId.split('.')[2] !== 'CN')).toEqual([]);
+      expect(filled.reached).toBe('muc_2');
+      expect(filled.outcome).toBe('reached');
+    } finally {
+      fsm.rmSync(pathm.dirname(dir), { recursive: true, force: true });
+    }
   });
 });

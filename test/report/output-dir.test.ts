@@ -42,20 +42,21 @@ describe('writeReportDir', () => {
     results = await exampleResults();
   });
 
-  it('writes one Markdown report per school and TONG-HOP.md, nothing else', () => {
+  it('writes one Markdown and one Word report per school, TONG-HOP.md and TONG-HOP.docx, nothing else', async () => {
     const dir = path.join(tempDir(), 'bao-cao');
     roots.push(path.dirname(dir));
-    const files = writeReportDir(dir, results, formatContext(), results.map((r) => r.dir));
-    expect(fs.readdirSync(dir).sort()).toEqual([...reportFileNames(results), SUMMARY_FILE].sort());
-    expect(files).toHaveLength(results.length + 1);
+    const files = await writeReportDir(dir, results, formatContext(), results.map((r) => r.dir));
+    const names = reportFileNames(results);
+    expect(fs.readdirSync(dir).sort()).toEqual([...names, ...names.map((n) => n.replace(/\.md$/, '.docx')), SUMMARY_FILE, 'TONG-HOP.docx'].sort());
+    expect(files).toHaveLength(2 * results.length + 2);
     const summary = fs.readFileSync(path.join(dir, SUMMARY_FILE), 'utf8');
     for (const name of reportFileNames(results)) expect(summary).toContain(`](${name})`);
     const first = fs.readFileSync(files[0]!, 'utf8');
     expect(first.startsWith('# Báo cáo tự kiểm tra trường đạt chuẩn quốc gia: ')).toBe(true);
   });
 
-  it('refuses to write inside a school folder', () => {
-    expect(() => writeReportDir(path.join(results[0]!.dir, 'bao-cao'), results, formatContext(), results.map((r) => r.dir))).toThrow(KnownError);
+  it('refuses to write inside a school folder', async () => {
+    await expect(writeReportDir(path.join(results[0]!.dir, 'bao-cao'), results, formatContext(), results.map((r) => r.dir))).rejects.toThrow(KnownError);
     expect(fs.existsSync(path.join(results[0]!.dir, 'bao-cao'))).toBe(false);
   });
 });
@@ -68,7 +69,9 @@ describe('batch summary (TONG-HOP.md)', () => {
 
   it('one row per school with name, type, target, reached, unmet, re-recognition due, input errors; then totals', () => {
     const md = batchSummaryMarkdown(results, formatContext());
-    const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Trường |'));
+    const lines = md.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('| Trường | Thư mục |'));
+    const rows = lines.slice(head + 2, lines.indexOf('', head));
     expect(rows).toHaveLength(results.length);
     expect(md).toContain('| Trường | Thư mục | Cấp học | Mức đích | Mức đạt | Chỉ số chưa đạt | Công nhận lại | Lỗi dữ liệu |');
     for (const row of rows) expect(row.split(' | ')).toHaveLength(8);

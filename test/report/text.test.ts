@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gapText, measuredText, num, requiredText } from '../../src/report/text.js';
+import { dayMonthYear, documentDate, gapText, measuredText, num, numberAgainst, requiredText } from '../../src/report/text.js';
 import type { Finding } from '../../src/types.js';
 
-const vocabulary = { records: { quy_che_dan_chu: { vi: 'quy chế dân chủ', en: 'democracy regulation' } }, rooms: {} };
+const vocabulary = { records: { quy_che_dan_chu: { vi: 'quy chế dân chủ', en: 'democracy regulation' } }, rooms: {}, values: { dat_chuan: { vi: 'đạt chuẩn', en: 'standard' }, tien_tien: { vi: 'tiên tiến', en: 'advanced' } } };
 
 describe('rounding: one decimal, towards the failing side', () => {
   it.each([
@@ -38,5 +38,47 @@ describe('gapText', () => {
   it('says nothing for met findings or records', () => {
     expect(gapText({ ...base, status: 'met', gap: 0 }, 'vi')).toBeNull();
     expect(measuredText({ kind: 'records', required: ['quy_che_dan_chu'], missing: ['quy_che_dan_chu'] }, 'vi', undefined, vocabulary)).toBe('thiếu: quy chế dân chủ');
+  });
+});
+
+describe('human reports: half-up to one decimal, one more whenever rounding would meet or cross the threshold', () => {
+  it.each([
+    // [value, threshold, exact fraction, shown]
+    [(21 / 22) * 100, 95.5, { n: 2100, d: 22 }, '95,45'],
+    [(21 / 22) * 100, 95, { n: 2100, d: 22 }, '95,5'],
+    [84.96, 85, undefined, '84,96'],
+    [84.94, 85, undefined, '84,9'],
+    [85.04, 85, undefined, '85,04'],
+    [85, 85, undefined, '85'],
+    [84.996, 85, undefined, '84,996'],
+    [(35120 / 39516) * 100, 90, { n: 3512000, d: 39516 }, '88,9'],
+    [(1 / 8) * 100, 12.4, { n: 100, d: 8 }, '12,5'],
+  ])('%d against %d -> %s', (value, threshold, exact, text) => {
+    expect(numberAgainst(value, threshold, 'vi', exact)).toBe(text);
+  });
+
+  it('a rate 21/22 against 95,5 % prints 95,45 % in a human report, 95,4 % in the machine formats', () => {
+    const measure = { kind: 'rate', numerator: 21, denominator: 22, percent: (21 / 22) * 100, op: '>=', threshold: 95.5 } as const;
+    expect(measuredText(measure, 'vi', undefined, vocabulary, true)).toBe('95,45 % (21/22)');
+    expect(measuredText(measure, 'vi', undefined, vocabulary)).toBe('95,4 % (21/22)');
+  });
+
+  it('a value of 84,96 against a minimum of 85 never shows as 85', () => {
+    const measure = { kind: 'value', value: 84.96, op: '>=', threshold: 85 } as const;
+    expect(measuredText(measure, 'vi', { vi: 'm²', en: 'm²' }, vocabulary, true)).toBe('84,96 m²');
+  });
+
+  it('names enumerated values in words, the machine formats keep the code', () => {
+    const measure = { kind: 'flag', value: 'dat_chuan', expected: ['tien_tien'] } as const;
+    expect(measuredText(measure, 'vi', undefined, vocabulary, true)).toBe('đạt chuẩn');
+    expect(requiredText(measure, 'vi', undefined, vocabulary, true)).toBe('tiên tiến');
+    expect(measuredText(measure, 'vi', undefined, vocabulary)).toBe('dat_chuan');
+  });
+
+  it('dates: dd/mm/yyyy; the place-date line with a zero before days 1-9 and months 1-2 only', () => {
+    expect(dayMonthYear('2026-09-28')).toBe('28/09/2026');
+    expect(documentDate('2026-06-15', 'vi')).toBe('ngày 15 tháng 6 năm 2026');
+    expect(documentDate('2026-02-05', 'vi')).toBe('ngày 05 tháng 02 năm 2026');
+    expect(documentDate('2026-12-01', 'en')).toBe('1 December 2026');
   });
 });

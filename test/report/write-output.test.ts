@@ -152,19 +152,19 @@ describe('chuan check writes where it is told, and says so', () => {
   it('--output-dir with missing parents; --quiet says nothing', async () => {
     const cwd = fresh();
     const loud = await run(argv('--output-dir', 'bao-cao/2026/truong'), { cwd });
-    expect(fs.readdirSync(path.join(cwd, 'bao-cao', '2026', 'truong')).sort()).toEqual(['TONG-HOP.md', 'thcs-nguyen-du.md']);
-    expect(loud.stderr).toBe('chuan: đã ghi 1 báo cáo Markdown (mỗi trường một tệp) và TONG-HOP.md vào bao-cao/2026/truong\n');
+    expect(fs.readdirSync(path.join(cwd, 'bao-cao', '2026', 'truong')).sort()).toEqual(['TONG-HOP.docx', 'TONG-HOP.md', 'thcs-nguyen-du.docx', 'thcs-nguyen-du.md']);
+    expect(loud.stderr).toBe('chuan: đã ghi 1 báo cáo Markdown và 1 bản Word (mỗi trường một tệp), TONG-HOP.md và TONG-HOP.docx vào bao-cao/2026/truong\n');
     const quiet = await run(argv('--output-dir', 'khac', '-f', 'markdown', '-o', 'r.md', '--quiet'), { cwd });
     expect(quiet.stderr).toBe('');
     expect(fs.existsSync(path.join(cwd, 'khac', 'TONG-HOP.md'))).toBe(true);
     expect(fs.existsSync(path.join(cwd, 'r.md'))).toBe(true);
   });
 
-  it('--lang en: "1 Markdown report", and a link names where it led', async () => {
+  it('--lang en: "1 Markdown report", "1 Word file", and a link names where it led', async () => {
     const cwd = fresh();
     fs.symlinkSync(path.join('that', 'r.md'), path.join(cwd, 'r.md'));
     const result = await run(argv('--output-dir', 'out', '-f', 'markdown', '-o', 'r.md', '--lang', 'en'), { cwd });
-    expect(result.stderr).toBe('chuan: wrote the markdown report to r.md (through the link to that/r.md)\nchuan: wrote 1 Markdown report (one per school) and TONG-HOP.md to out\n');
+    expect(result.stderr).toBe('chuan: wrote the markdown report to r.md (through the link to that/r.md)\nchuan: wrote 1 Markdown report and 1 Word file (one per school), TONG-HOP.md and TONG-HOP.docx to out\n');
     expect(fs.readFileSync(path.join(cwd, 'that', 'r.md'), 'utf8')).toMatch(/^# /);
   });
 

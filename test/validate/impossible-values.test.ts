@@ -207,6 +207,17 @@ describe('schools with impossible values: a located error, exit 2', () => {
     expect(cli.stdout).toContain(words.replaceAll('"', '\\"'));
   });
 
+  it('a 57/2026 school: figures of the school year 2024-2026 are one error, saying why', () => {
+    const dir = copyExample('thcs-dong-tien-57', path.join(root, 'so-lieu-2024-2026'));
+    const file = path.join(dir, 'tieu-chuan-1.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('q1: { "2024-2025": 90.0');
+    fs.writeFileSync(file, text.replace('q1: { "2024-2025": 90.0', 'q1: { "2024-2026": 90.0'));
+    const result = checkSchool(dir, { asOf: AS_OF });
+    expect(result.outcome).toBe('invalid');
+    expect(result.diagnostics.map((d) => [d.code, d.message.vi])).toEqual([['schema/format', 'tieu_chi.1.3.so_lieu.q1: năm học 2024-2026 không có thật: năm học gồm hai năm liền nhau, ví dụ 2024-2025']]);
+  });
+
   it('a record dated 2025-02-31 is no decision of the school year', async () => {
     const dir = copyExample('th-binh-minh', path.join(root, 'ho-so-31-02'));
     const file = path.join(dir, 'tieu-chuan-1.yaml');
@@ -217,7 +228,7 @@ describe('schools with impossible values: a located error, exit 2', () => {
     const result = await run(['check', dir, '--as-of', AS_OF, '--jobs', '1']);
     expect(result.code).toBe(2);
     const line = text.slice(0, at).split('\n').length;
-    expect(result.stdout).toMatch(new RegExp(`tieu-chuan-1\\.yaml:${line}:\\d+ +lỗi +\\S+ngay: ngày 2025-02-31 không có thật: tháng 2 năm 2025 chỉ có 28 ngày`));
+    expect(result.stdout).toMatch(new RegExp(`tieu-chuan-1\\.yaml:${line}:\\d+ +lỗi .*ngay\\)?: ngày 2025-02-31 không có thật: tháng 2 năm 2025 chỉ có 28 ngày`));
   });
 });
 
@@ -263,6 +274,14 @@ describe('command line and configuration', () => {
     const result = await run(['check', PASSING, '--as-of', AS_OF, '--config', config]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${path.basename(config)}:${line}:${column}: ${words}`);
+  });
+
+  it('a deadline 04-31 in the configuration is refused where it is written', async () => {
+    const rule = loadRuleSet().packs.flatMap((p) => p.rules).find((r) => r.check.type === 'required_records')!;
+    const config = write('han.yaml', `thresholds:\n  - rule: ${rule.id}\n    set: { by: "04-31" }\n    reason: "thử"\n`);
+    const result = await run(['check', PASSING, '--as-of', AS_OF, '--config', config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('han.yaml:3:16: thresholds[1].set.by: phải là một ngày có trong mọi năm, dạng tháng-ngày (MM-DD, ví dụ 08-01), đang ghi "04-31"');
   });
 
   it('a baseline whose date does not exist is refused', () => {

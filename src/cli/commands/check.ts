@@ -9,11 +9,13 @@ import { readReport, withBaseline } from '../../diff/baseline.js';
 import { applyOverlay } from '../../config/apply-overlay.js';
 import { findConfigFile, loadConfig } from '../../config/load-config.js';
 import type { FormatContext } from '../../report/context.js';
-import { formatters } from '../../report/formatters/index.js';
+import { binaryFormatters, formatters } from '../../report/formatters/index.js';
+import { FieldLabels } from '../../report/labels.js';
+import { SchemaRegistry } from '../../validate/schemas.js';
 import { assertOutsideInputs, planOutput, writeFileAtomic, type OutputPlan } from '../../report/write-atomic.js';
 import { tr } from '../../report/context.js';
 import { displayPath, plural } from '../../report/text.js';
-import { fitStepSummary, SUMMARY_FILE, writeReportDir } from '../../report/output-dir.js';
+import { fitStepSummary, SUMMARY_DOCX, SUMMARY_FILE, writeReportDir } from '../../report/output-dir.js';
 import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
 import type { Lang, LevelId, LocalText, SchoolResult } from '../../types.js';
 import { impossibleDate } from '../../validate/calendar.js';
@@ -21,7 +23,7 @@ import { isCalendarDate } from '../../validate/formats.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
-import { createProgress, silentProgress } from '../spinner.js';
+import { createProgress, progressEnabled, silentProgress } from '../spinner.js';
 
 export interface CheckCommandOptions {
   format: string[];
@@ -30,11 +32,12 @@ export interface CheckCommandOptions {
   level?: string;
   failOn: string;
   asOf?: string;
+  circular?: string;
   color?: boolean;
   config?: string;
   /** Parallel workers for a batch (default: os.availableParallelism()). */
   jobs?: string;
-  /** One Markdown report per school plus TONG-HOP.md. */
+  /** One Markdown and one Word report per school, plus TONG-HOP.md and TONG-HOP.docx. */
   outputDir?: string;
   /** An earlier JSON result: the Markdown report then shows the progress since it. */
   baseline?: string;
@@ -82,7 +85,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     configFile,
     jobs,
     ...(level ? { level } : {}),
-    prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}) },
+    ...(options.circular ? { circular: options.circular } : {}),
+    prepared: { asOf, ruleSet, config, overlayChanges: changes, ...(level ? { level } : {}), ...(options.circular ? { circular: options.circular } : {}) },
     onProgress: (p) => progress.update(p.done, p.total, p.dir),
   };
   // A JSON report to a file is written while the schools are checked: memory stays flat for any batch size.
@@ -108,9 +112,17 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     results = compared.results;
     for (const r of compared.unmatched) io.stderr.write(lang === 'vi' ? `chuan: ${r.profile.name}: không có trong ${options.baseline} (khớp theo ma_truong hoặc tên thư mục)\n` : `chuan: ${r.profile.name}: not in ${options.baseline} (matched by ma_truong or folder name)\n`);
   }
+  // Regime notices are for the person at the terminal; a pipeline's stderr stays as it was.
+  if (!options.quiet && progressEnabled(io)) for (const line of noticeLines(results, lang)) io.stderr.write(`chuan: ${line}\n`);
   const code = exitCode(results, options.failOn);
-  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code });
+  const fields = new FieldLabels(() => SchemaRegistry.shared().documents());
+  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code, fields });
   for (const target of targets) {
+    const binary = binaryFormatters[target.format];
+    if (binary && target.file) {
+      written(reportWritten(target.format), writeFileAtomic(path.resolve(io.cwd, target.file), await binary(results, context(false))));
+      continue;
+    }
     const stream = target.file ? undefined : io.stdout;
     const ctx = context(stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream));
     const text = formatters[target.format]!(results, ctx);
@@ -118,18 +130,25 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     else io.stdout.write(text);
   }
   if (outputDir) {
-    writeReportDir(outputDir, results, context(false), schools);
+    await writeReportDir(outputDir, results, context(false), schools);
     written(folderWritten(results.length), outputDir);
   }
   if (stepSummary) appendStepSummary(stepSummary, batchSummaryMarkdown(results, context(false)), lang);
   return code;
 }
 
+/** Regime notices (circular chosen by default, not in force …), each once with the number of schools it concerns. */
+function noticeLines(results: SchoolResult[], lang: Lang): string[] {
+  const counts = new Map<string, number>();
+  for (const r of results) for (const n of r.notices ?? []) counts.set(tr(n.message, lang), (counts.get(tr(n.message, lang)) ?? 0) + 1);
+  return [...counts].map(([text, n]) => (results.length > 1 ? `${text} (${plural(n, lang === 'vi' ? 'trường' : 'school', lang === 'vi' ? 'trường' : 'schools', lang)})` : text));
+}
+
 const reportWritten = (format: string): LocalText => ({ vi: `đã ghi báo cáo ${format} vào`, en: `wrote the ${format} report to` });
 
 const folderWritten = (n: number): LocalText => ({
-  vi: `đã ghi ${n} báo cáo Markdown (mỗi trường một tệp) và ${SUMMARY_FILE} vào`,
-  en: `wrote ${plural(n, 'Markdown report', 'Markdown reports', 'en')} (one per school) and ${SUMMARY_FILE} to`,
+  vi: `đã ghi ${n} báo cáo Markdown và ${n} bản Word (mỗi trường một tệp), ${SUMMARY_FILE} và ${SUMMARY_DOCX} vào`,
+  en: `wrote ${plural(n, 'Markdown report', 'Markdown reports', 'en')} and ${plural(n, 'Word file', 'Word files', 'en')} (one per school), ${SUMMARY_FILE} and ${SUMMARY_DOCX} to`,
 });
 
 /** "bao-cao.md", or "r.md (→ that/target.md)" when a link was followed. */

@@ -40,7 +40,8 @@ export function runRules(options: RulesOptions, io: CliIo): number {
 
 /** A filter that matches nothing is a typo, not an empty list: exit 2 with the values that exist. */
 function assertFilters(options: RulesOptions, all: RulePack[], packs: RulePack[]): void {
-  const choose = (flag: string, value: string, choices: string[]): never => {
+  const choose = (flag: string, value: string, all: string[]): never => {
+    const choices = [...new Set(all)];
     throw new KnownError({
       vi: `${flag} "${value}" không có; chọn một trong: ${choices.join(', ')}`,
       en: `${flag} "${value}" does not exist; use one of: ${choices.join(', ')}`,

@@ -5,7 +5,7 @@ import type { Check } from '../rule-types.js';
 
 type CountCheck = Extract<Check, { type: 'min_count' }>;
 
-/** At least `min` elements in a list, optionally only those matching `where` or dated in the school year. */
+/** At least `min` elements in a list (an odd number with `odd`), optionally only those matching `where` or dated in the school year. */
 export function countCheck(check: CountCheck, ctx: EvalContext): Outcome {
   const path = dataPath(check.path);
   const list = valueAt(ctx, path);
@@ -13,11 +13,12 @@ export function countCheck(check: CountCheck, ctx: EvalContext): Outcome {
   if (!Array.isArray(list)) return notAssessable([check.path], ref);
   if (check.within_school_year && !ctx.schoolYear) return notAssessable(['truong.nam_hoc']);
   const count = check.where || check.within_school_year ? countMatching(check, ctx, list, ref) : list.length;
-  const met = count >= check.min;
+  // An odd count (a council of 5, 7 …): one short of the next odd number when even.
+  const gap = count < check.min ? check.min - count : check.odd && count % 2 === 0 ? 1 : 0;
   return {
-    status: met ? 'met' : 'unmet',
+    status: gap === 0 ? 'met' : 'unmet',
     measure: { kind: 'count', value: count, op: '>=', threshold: check.min },
-    gap: met ? 0 : check.min - count,
+    gap,
     unit: check.unit,
     ref,
   };

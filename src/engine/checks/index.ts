@@ -7,6 +7,8 @@ import { flagCheck } from './flag.js';
 import { rateCheck } from './rate.js';
 import { ratioCheck } from './ratio.js';
 import { recordsCheck } from './records.js';
+import { selfRatedCheck } from './self-rated.js';
+import { consecutiveYearsCheck, yearsSinceCheck } from './years.js';
 import { valueCheck } from './value.js';
 
 /**
@@ -35,10 +37,16 @@ export function runCheck(check: Check, ctx: EvalContext): Outcome {
       return combineChecks(check.type, runEach(check.checks, ctx));
     case 'for_each':
       return forEachCheck(check, ctx);
+    case 'self_rated':
+      return selfRatedCheck(check, ctx);
+    case 'consecutive_years':
+      return consecutiveYearsCheck(check, ctx);
+    case 'years_since':
+      return yearsSinceCheck(check, ctx);
   }
 }
 
-export const CHECK_TYPES = ['min_rate', 'max_rate', 'min_value', 'max_value', 'ratio', 'required_flag', 'value_in', 'required_records', 'min_count', 'all', 'any', 'for_each'] as const;
+export const CHECK_TYPES = ['min_rate', 'max_rate', 'min_value', 'max_value', 'ratio', 'required_flag', 'value_in', 'required_records', 'min_count', 'consecutive_years', 'years_since', 'all', 'any', 'for_each', 'self_rated'] as const;
 
 function runEach(checks: Check[], ctx: EvalContext): Outcome[] {
   const outcomes: Outcome[] = [];

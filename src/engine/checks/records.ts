@@ -16,6 +16,7 @@ export function recordsCheck(check: RecordsCheck, ctx: EvalContext): Outcome {
   const within = check.within ?? 'school_year';
   const need = check.min_each ?? 1;
   const conclusionNeeded = check.with_conclusion ?? false;
+  const deadline = check.by ? `${year.end.slice(0, 4)}-${check.by}` : undefined;
   const missing: string[] = [];
   let gap = 0;
   let found: RecordEntry | undefined;
@@ -23,7 +24,7 @@ export function recordsCheck(check: RecordsCheck, ctx: EvalContext): Outcome {
     let count = 0;
     let first: RecordEntry | undefined;
     for (const record of ctx.records) {
-      if (record.type === type && counts(record, within, year) && (!conclusionNeeded || record.conclusion)) {
+      if (record.type === type && counts(record, within, year) && (!conclusionNeeded || record.conclusion) && (!deadline || record.date! <= deadline)) {
         count++;
         first ??= record;
       }

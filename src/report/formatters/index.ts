@@ -1,5 +1,6 @@
 import type { SchoolResult } from '../../types.js';
 import type { FormatContext } from '../context.js';
+import { docxFormatter } from './docx.js';
 import { githubFormatter } from './github.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
@@ -19,4 +20,11 @@ export const formatters: Record<string, Formatter> = {
   github: githubFormatter,
 };
 
-export const FORMAT_NAMES = Object.keys(formatters);
+/** A format whose report is bytes (a Word file): it goes to a file, never to a terminal. */
+export type BinaryFormatter = (results: SchoolResult[], ctx: FormatContext) => Promise<Uint8Array>;
+
+export const binaryFormatters: Record<string, BinaryFormatter> = {
+  docx: docxFormatter,
+};
+
+export const FORMAT_NAMES = [...Object.keys(formatters), ...Object.keys(binaryFormatters)];

@@ -1,8 +1,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, SchoolResult } from '../../types.js';
+import { criterionRows, nationalStandardLine, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { viewOf } from '../summary.js';
-import { diagnosticText, displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
+import { displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
+import { plain } from '../document/model.js';
+import { diagnosticLine, packLine, ruleText } from '../forms/parts.js';
 import { recognitionLines } from './recognition-lines.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
@@ -23,25 +27,30 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   if (result.outcome === 'invalid') {
     for (const d of result.diagnostics) {
       const at = oneLine(locationText(d.location, ctx.cwd));
-      out.push(`  ${c.dim(at)}  ${d.severity === 'error' ? c.red(vi ? 'lỗi' : 'error') : c.yellow(vi ? 'cảnh báo' : 'warning')}  ${oneLine(diagnosticText(d, lang))}  ${c.dim(d.code)}`);
+      out.push(`  ${c.dim(at)}  ${d.severity === 'error' ? c.red(vi ? 'lỗi' : 'error') : c.yellow(vi ? 'cảnh báo' : 'warning')}  ${diagnosticWords(d, result, ctx, c)}  ${c.dim(d.code)}`);
     }
     out.push(c.red(`  ✖ ${tr(words.invalid, lang)}: ${result.diagnostics.filter((d) => d.severity === 'error').length} ${vi ? 'lỗi' : 'errors'}`), '');
     return out.join('\n');
   }
   const view = viewOf(result, pack);
-  const shown = [...view.gaps, ...view.advisories, ...view.notAssessable];
-  for (const standard of [1, 2, 3, 4, 5]) {
+  out.push(...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(oneLine(l))}`), `  ${c.dim(oneLine(plain(packLine(pack, view, ctx))))}`);
+  const shown = [...view.gaps, ...view.notAssessable];
+  for (const standard of pack?.standardNumbers ?? [1, 2, 3, 4, 5]) {
     const list = shown.filter((f) => f.standard === standard);
     if (list.length === 0) continue;
     const name = pack?.standards[String(standard)];
     out.push('', `  ${c.bold(`${vi ? 'Tiêu chuẩn' : 'Standard'} ${standard}`)}${name ? ` — ${tr(name, lang)}` : ''}`);
-    for (const f of list) out.push(...findingLines(f, ctx, c));
+    for (const f of list) out.push(...findingLines(f, result, ctx, c));
+  }
+  if (view.advisories.length > 0) {
+    out.push('', `  ${c.bold(vi ? 'Khuyến nghị theo thực tiễn kiểm tra' : 'Advisories (district practice)')} ${c.dim(vi ? '(không tính vào mức đạt)' : '(not counted towards the level)')}`);
+    for (const f of view.advisories) out.push(...findingLines(f, result, ctx, c));
   }
   for (const d of result.diagnostics.filter((x) => x.severity === 'warning')) {
-    out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${oneLine(diagnosticText(d, lang))}`);
+    out.push(`  ${c.dim(oneLine(locationText(d.location, ctx.cwd)))}  ${c.yellow(vi ? 'lưu ý' : 'note')}  ${diagnosticWords(d, result, ctx, c)}`);
   }
   for (const change of result.adjustments) out.push(`  ${c.magenta(vi ? 'cấu hình' : 'config')}  ${change.rule}: ${tr(change.detail, lang)}`);
-  out.push('', ...recognitionLines(result, pack, lang).map((l) => `  ${c.dim(oneLine(l))}`));
+  if (pack && result.criteria) out.push(...criterionBlock(result, pack, view.notRated, ctx, c));
   const reached = levelName(pack, result.reached, lang);
   const target = levelName(pack, result.profile.target, lang);
   const mark = result.outcome === 'reached' ? c.green('✔') : c.red('✖');
@@ -49,7 +58,26 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   return out.join('\n');
 }
 
-function findingLines(f: Finding, ctx: FormatContext, c: ChalkInstance): string[] {
+/** Criterion regimes: each criterion's level, unrated items, why each level is (not) reached, the shortest path. */
+function criterionBlock(result: SchoolResult, pack: RulePack, notRated: Finding[], ctx: FormatContext, c: ChalkInstance): string[] {
+  const { lang } = ctx;
+  const vi = lang === 'vi';
+  const out = ['', `  ${c.bold(vi ? 'Mức đạt của các tiêu chí' : 'Criterion levels')}`];
+  for (const row of criterionRows(result, pack, lang)) {
+    out.push(`    ${row[0]!.padEnd(6)} ${row[2]!.padEnd(16)} ${row[3]}${row[4] ? `  ${c.blue(`${row[4]} ${vi ? 'chưa tự đánh giá' : 'not rated'}`)}` : ''}  ${c.dim(oneLine(row[1]!))}`);
+  }
+  if (notRated.length > 0) {
+    out.push('', `  ${c.blue(vi ? 'Chưa tự đánh giá' : 'Not rated yet')}: ${notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`);
+  }
+  out.push('', ...requirementLines(result, pack, lang).map((l) => `  ${l}`));
+  const next = nextLevelLines(result, pack, lang);
+  if (next.length > 0) out.push('', `  ${c.bold(next[0]!)}`, ...next.slice(1).map((l) => `    - ${l}`));
+  const national = nationalStandardLine(result, pack, lang);
+  if (national) out.push('', `  ${national}`);
+  return out;
+}
+
+function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: ChalkInstance): string[] {
   const { lang } = ctx;
   const found = findRule(ctx.ruleSet, f.ruleId);
   if (!found) return [];
@@ -62,11 +90,16 @@ function findingLines(f: Finding, ctx: FormatContext, c: ChalkInstance): string[
   if (f.status === 'unmet') {
     if (f.measure) {
       const gap = gapText(f, lang);
-      lines.push(`        ${measuredText(f.measure, lang, f.unit, vocab)} — ${lang === 'vi' ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab)}${gap ? ` — ${gap}` : ''}`);
+      lines.push(`        ${measuredText(f.measure, lang, f.unit, vocab, true)} — ${lang === 'vi' ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab, true)}${gap ? ` — ${gap}` : ''}`);
     }
-    lines.push(`        ${c.cyan('→')} ${oneLine(remedyText(rule, f, ctx))}`);
+    const remedy = ruleText(remedyText(rule, f, ctx, true), f, result, ctx).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : oneLine(r.text))).join('');
+    lines.push(`        ${c.cyan('→')} ${remedy}`);
   } else if (f.missingData?.length) {
-    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${f.missingData.join(', ')}`);
+    const named = f.missingData.map((p) => {
+      const label = ctx.fields?.dataLabel(result.packId, f.standard, p, lang);
+      return label ? `${oneLine(label)} ${c.dim(`(${oneLine(p)})`)}` : oneLine(p);
+    });
+    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${named.join(', ')}`);
   }
   return lines;
 }
@@ -77,6 +110,12 @@ function totals(results: SchoolResult[], ctx: FormatContext, c: ChalkInstance): 
   const invalid = results.filter((r) => r.outcome === 'invalid').length;
   const notReached = results.length - reached - invalid;
   return `${c.bold(vi ? 'Tổng' : 'Total')}: ${results.length} ${vi ? 'trường' : 'schools'} — ${c.green(`${reached} ${vi ? 'đạt mức đích' : 'reached target'}`)}, ${c.red(`${notReached} ${vi ? 'chưa đạt' : 'not reached'}`)}, ${c.yellow(`${invalid} ${vi ? 'dữ liệu lỗi' : 'invalid'}`)}\n`;
+}
+
+/** A diagnostic's message with the field named in words; the keys it quotes dimmed (the location is printed before it). */
+function diagnosticWords(d: SchoolResult['diagnostics'][number], result: SchoolResult, ctx: FormatContext, c: ChalkInstance): string {
+  const runs = diagnosticLine({ ...d, location: d.location ? { ...d.location } : null }, result, ctx);
+  return runs.slice(d.location ? 2 : 0).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : r.bold ? c.bold(oneLine(r.text)) : oneLine(r.text))).join('');
 }
 
 /** Data from a school's files is printed on one line: no newline or escape sequence can forge output. */

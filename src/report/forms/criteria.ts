@@ -1,0 +1,26 @@
+// Criterion regimes (levels per criterion): each criterion's level, why each school level is (not)
+// reached, the shortest path to the next, the items not rated yet — as document blocks.
+import type { RulePack } from '../../engine/rule-types.js';
+import type { Finding, SchoolResult } from '../../types.js';
+import type { FormatContext } from '../context.js';
+import { criterionHeader, criterionRows, nationalStandardLine, nextLevelLines, requirementLines } from '../criteria-lines.js';
+import { bold, type Block } from '../document/model.js';
+
+export function criterionBlocks(result: SchoolResult, pack: RulePack | undefined, notRated: Finding[], ctx: FormatContext): Block[] {
+  if (!pack || !result.criteria) return [];
+  const { lang } = ctx;
+  const vi = lang === 'vi';
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: [vi ? 'Mức đạt của các tiêu chí' : 'Criterion levels'] },
+    { kind: 'table', head: criterionHeader(pack, lang), rows: criterionRows(result, pack, lang).map((row) => row.map((cell) => [cell])) },
+    { kind: 'list', items: requirementLines(result, pack, lang).map((l) => [l]) },
+  ];
+  const next = nextLevelLines(result, pack, lang);
+  if (next.length > 0) blocks.push({ kind: 'paragraph', text: [bold(next[0]!)] }, { kind: 'list', items: next.slice(1).map((l) => [l]) });
+  const national = nationalStandardLine(result, pack, lang);
+  if (national) blocks.push({ kind: 'paragraph', text: [national] });
+  if (notRated.length > 0) {
+    blocks.push({ kind: 'paragraph', text: [bold(`${vi ? 'Chưa tự đánh giá' : 'Not rated yet'}:`), ` ${notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`] });
+  }
+  return blocks;
+}

@@ -1,0 +1,15 @@
+/** Every bundled example, its documented exit code, and its committed Markdown report (examples/expected/). */
+export const EXAMPLES: [string, number, string?][] = [
+  ['mn-hoa-sen', 0],
+  ['mn-hoa-sen-2024', 1],
+  ['th-mai-sao', 1],
+  ['th-binh-minh', 1],
+  ['thcs-nguyen-du', 0],
+  ['thcs-le-loi', 1],
+  ['thcs-loi-du-lieu', 2],
+  // 57/2026: school year 2026-2027, checked when its report is approved.
+  ['th-hoa-mai-57', 0, '2027-06-20'],
+  ['thcs-dong-tien-57', 1, '2027-06-20'],
+  ['th-an-binh-57', 1, '2027-06-20'],
+];
+export const AS_OF = '2026-06-15';
