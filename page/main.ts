@@ -33,6 +33,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   if (message.type === 'ready') {
     circulars = message.circulars;
     fillCirculars();
+    // Milliseconds from opening the page until its worker was ready to check.
+    document.body.dataset['ready'] = performance.now().toFixed(0);
   } else if (message.type === 'progress') {
     showProgress(message.done, message.total, message.name);
   } else if (message.type === 'docx') {

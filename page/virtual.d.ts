@@ -6,7 +6,7 @@ declare module 'chuan-page:rules' {
 }
 declare module 'chuan-page:schemas' {
   /** The school schemas' documents (for the names of fields in the reports). */
-  const schemas: object[];
+  const schemas: import('../src/init/dereference.js').SchemaNode[];
   export default schemas;
 }
 declare module 'chuan-page:validators' {

@@ -4,6 +4,7 @@ import ruleSet from 'chuan-page:rules';
 import schemas from 'chuan-page:schemas';
 import { toolVersion } from 'chuan-page:meta';
 import { isKnownError } from '../src/errors.js';
+import { editorSchemaLookup } from '../src/init/editor-schema-names.js';
 import { ListedSource, type ListedFile } from '../src/load/listed-source.js';
 import { checkPicked, PAGE_CWD, pageContext, pickedSchools, type PickedRun } from '../src/page/picked-check.js';
 import { runView } from '../src/page/run-view.js';
@@ -21,7 +22,7 @@ interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
-const setup = { ruleSet, registry: new PageValidators(), toolVersion, fields: new FieldLabels(() => schemas) };
+const setup = { ruleSet, registry: new PageValidators(), toolVersion, fields: new FieldLabels(() => schemas), schemas: editorSchemaLookup(schemas) };
 const reader = new FileReaderSync();
 let last: { run: PickedRun; root: ListedSource } | null = null;
 

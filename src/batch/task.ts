@@ -3,6 +3,7 @@
 // thread that checked the school formats it and the main thread encodes and writes it in input order
 // (batch/json-report.ts): posting a string costs a worker less than encoding it and transferring the bytes.
 import type { CheckOptions } from '../check/check-school.js';
+import { readEditorSchema } from '../init/editor-schemas.js';
 import type { FormatContext, ReportConfig } from '../report/context.js';
 import { jsonSchoolPart, type JsonSchoolPart } from '../report/formatters/json.js';
 import type { Lang, SchoolResult } from '../types.js';
@@ -61,6 +62,7 @@ export function jsonContext(format: JsonTaskFormat, options: CheckOptions): Form
     ruleSet: options.ruleSet,
     config: format.report,
     overlayChanges: options.overlayChanges ?? [],
+    schemas: readEditorSchema,
   };
 }
 

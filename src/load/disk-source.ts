@@ -28,7 +28,9 @@ export class DiskSource implements FileSource {
   entry(rel: string): FileEntry | null {
     try {
       const stat = fs.lstatSync(this.pathOf(rel));
-      return { path: rel, kind: kindOf(stat), size: stat.isFile() ? stat.size : 0 };
+      const kind = kindOf(stat);
+      const special = kind === 'other' ? specialOf(stat) : undefined;
+      return { path: rel, kind, size: stat.isFile() ? stat.size : 0, ...(special ? { special } : {}) };
     } catch {
       return null;
     }
@@ -67,6 +69,10 @@ export class DiskSource implements FileSource {
 
 function kindOf(stat: fs.Stats): EntryKind {
   return stat.isSymbolicLink() ? 'symlink' : stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
+}
+
+function specialOf(stat: fs.Stats): FileEntry['special'] {
+  return stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : undefined;
 }
 
 function realpath(file: string): string | null {

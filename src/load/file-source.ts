@@ -12,6 +12,8 @@ export interface FileEntry {
   kind: EntryKind;
   /** Bytes, for a file; 0 otherwise. */
   size: number;
+  /** For kind 'other', when the source can tell: what it is (messages name it). */
+  special?: 'fifo' | 'socket' | 'device';
 }
 
 export interface FileSource {

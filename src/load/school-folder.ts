@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../types.js';
 import type { FileSource } from './file-source.js';
+import { explainMissingFiles } from './near-miss.js';
 import { loadYamlFile } from './yaml-file-loader.js';
 import type { YamlFile, YamlParser } from './yaml-file.js';
 
@@ -35,5 +36,6 @@ export function loadSchoolFolder(files: FileSource, parser: YamlParser = 'fast',
   const diagnostics: Diagnostic[] = [];
   const profile = loadProfile(files, diagnostics, parser);
   const standards = loadStandards(files, numbers, diagnostics, parser);
+  explainMissingFiles(files, [PROFILE_FILE, ...numbers.map(standardFileName)], diagnostics);
   return { dir: files.pathOf(''), files, profile, standards, diagnostics };
 }

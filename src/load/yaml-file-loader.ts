@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../types.js';
 import { decodeText, MAX_FILE_BYTES, sizeText } from './decode.js';
-import type { FileSource } from './file-source.js';
+import type { FileEntry, FileSource } from './file-source.js';
 import { parseYaml, type YamlFile, type YamlParser } from './yaml-file.js';
 
 /**
@@ -25,13 +25,14 @@ export function loadYamlFile(source: FileSource, rel: string, diagnostics: Diagn
     return null;
   }
   if (entry.kind !== 'file') {
+    const kind = kindText(entry);
     diagnostics.push({
       code: 'file/not-regular',
       severity: 'error',
       location: at,
       message: {
-        vi: `${name} không phải tệp thường (là liên kết tượng trưng hoặc thư mục); hãy đặt tệp thật trong thư mục trường`,
-        en: `${name} is not a regular file (a symlink or a directory); put the real file in the school folder`,
+        vi: `${name} không phải tệp thường (là ${kind.vi}, không được mở); hãy đặt tệp YAML thật, tên ${name}, trong thư mục trường`,
+        en: `${name} is not a regular file (it is ${kind.en}, not opened); put the real YAML file, named ${name}, in the school folder`,
       },
     });
     return null;
@@ -72,6 +73,16 @@ export function loadYamlFile(source: FileSource, rel: string, diagnostics: Diagn
     return null;
   }
   return parsed.yaml;
+}
+
+/** What stands where a file was expected, in words. */
+function kindText(entry: FileEntry): { vi: string; en: string } {
+  if (entry.kind === 'symlink') return { vi: 'một liên kết tượng trưng', en: 'a symbolic link' };
+  if (entry.kind === 'directory') return { vi: 'một thư mục', en: 'a folder' };
+  if (entry.special === 'fifo') return { vi: 'một ống có tên (FIFO)', en: 'a named pipe (FIFO)' };
+  if (entry.special === 'socket') return { vi: 'một socket', en: 'a socket' };
+  if (entry.special === 'device') return { vi: 'một thiết bị', en: 'a device' };
+  return { vi: 'một loại tệp đặc biệt', en: 'a special file' };
 }
 
 /** Not fatal, and keeps a BOM: the column counts characters as the editor shows them. */

@@ -1,11 +1,12 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type ScalarTag, type Tags } from 'yaml';
-import type { Diagnostic, LocalText, SourceLocation, YamlPath } from '../types.js';
+import type { Diagnostic, SourceLocation, YamlPath } from '../types.js';
 import { isPossibleNumber } from './fast-scalars.js';
 import type { PosNode } from './fast-scan.js';
 import { fastRange, LineIndex, parseFast } from './fast-yaml.js';
 import { findExcessiveNesting } from './nesting.js';
 import { capDiagnostics, duplicateKeyDiagnostic, duplicateKeyDiagnostics, firstAliasLocation, tooDeepDiagnostic } from './yaml-limits.js';
-import { impossibleNumberText, yamlHint } from './yaml-messages.js';
+import { findIndentMistake, indentDiagnostic } from './yaml-indent.js';
+import { impossibleNumberText, yamlErrorText } from './yaml-messages.js';
 
 /** Anchors may be reused this many times at most: enough for real files, a wall against "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
@@ -85,6 +86,7 @@ export function parseReference(file: string, text: string): ParseResult {
   }
   const duplicates = duplicateKeyDiagnostics(file, doc, lineCounter);
   if (doc.errors.length > 0 || duplicates.length > 0) {
+    const lines = text.split('\n');
     const diagnostics = doc.errors.map((error): Diagnostic => {
       const start = lineCounter.linePos(error.pos[0]);
       if (error.code === 'RESOURCE_EXHAUSTION') return { ...tooDeepDiagnostic(file, text, null), location: { file, line: start.line, column: start.col } };
@@ -94,11 +96,16 @@ export function parseReference(file: string, text: string): ParseResult {
       return {
         code: `yaml/${error.code.toLowerCase().replaceAll('_', '-')}`,
         severity: 'error',
-        message: yamlErrorText(error.code, error.message, /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[0] ?? ''),
+        message: yamlErrorText(error.code, error.message, /^[^:\n]*/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[0] ?? '', (lines[start.line - 1] ?? '').replace(/\r$/, '')),
         location: { file, line: start.line, column: start.col },
       };
     });
-    return { ok: false, diagnostics: capDiagnostics(dedupeByLine([...diagnostics, ...duplicates])) };
+    const all = [...diagnostics, ...duplicates];
+    // An indentation mistake makes every later line wrong: it is reported once, with the fix, and the rest of the file is left.
+    const firstLine = Math.min(...diagnostics.map((d) => d.location!.line));
+    const cause = doc.errors.length > 0 ? findIndentMistake(text, firstLine) : null;
+    const kept = cause ? [...all.filter((d) => d.location!.line < Math.min(cause.line, firstLine)), indentDiagnostic(file, cause)] : all;
+    return { ok: false, diagnostics: capDiagnostics(dedupeByLine(kept)) };
   }
   let value: unknown;
   try {
@@ -113,12 +120,15 @@ export function parseReference(file: string, text: string): ParseResult {
 
 function internalParseFailure(file: string, error: unknown): Diagnostic {
   const detail = error instanceof Error ? error.message : String(error);
-  const aliases = /alias/i.test(detail);
+  const aliases = /excessive alias count/i.test(detail);
+  const unresolved = !aliases && /alias/i.test(detail);
   const deep = error instanceof RangeError;
   return {
-    code: aliases ? 'yaml/alias-limit' : deep ? 'yaml/too-deep' : 'yaml/unreadable',
+    code: aliases ? 'yaml/alias-limit' : unresolved ? 'yaml/bad-alias' : deep ? 'yaml/too-deep' : 'yaml/unreadable',
     severity: 'error',
-    message: aliases
+    message: unresolved
+      ? { vi: 'tham chiếu YAML (dấu *) trỏ tới một tên không có (&tên); hãy ghi trực tiếp giá trị', en: 'a YAML alias (*) names no anchor (&name); write the value out' }
+      : aliases
       ? { vi: `tệp dùng tham chiếu (alias *) quá nhiều lần (tối đa ${MAX_ALIAS_COUNT}); hãy ghi trực tiếp giá trị`, en: `too many alias references (limit ${MAX_ALIAS_COUNT}); write the values out` }
       : deep
         ? { vi: 'cấu trúc lồng nhau quá sâu; tệp tự kiểm tra chỉ cần vài cấp thụt lề', en: 'nesting too deep; a self-assessment file needs only a few levels' }
@@ -127,39 +137,15 @@ function internalParseFailure(file: string, error: unknown): Diagnostic {
   };
 }
 
+/** One error per line: yaml often gives two for one mistake (a key that is not one, and a key on two lines). */
 function dedupeByLine(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.location?.line}:${d.code}`;
+    const key = `${d.location?.line}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-}
-
-function yamlErrorText(code: string, message: string, snippet: string): LocalText {
-  const en = message.split('\n')[0] ?? message;
-  const hint = code === 'DUPLICATE_KEY' || code === 'TAB_AS_INDENT' ? null : yamlHint(en);
-  if (hint) return hint;
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return { vi: `khóa "${snippet.trim()}" bị lặp lại trong cùng một mục; xóa dòng thừa hoặc gộp hai dòng làm một`, en: `duplicate key "${snippet.trim()}"; remove or merge one of them` };
-    case 'TAB_AS_INDENT':
-      return { vi: 'dùng ký tự Tab để thụt lề; YAML chỉ chấp nhận dấu cách (space)', en: 'tab used for indentation; YAML only accepts spaces' };
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return { vi: `sai cú pháp YAML (thụt lề hoặc dấu ":" không đúng chỗ): ${en}`, en: `YAML syntax error: ${en}` };
-    case 'MULTIPLE_DOCS':
-      return { vi: 'tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ được một tài liệu', en: 'the file holds several YAML documents; keep one per file' };
-    case 'BAD_ALIAS':
-    case 'DUPLICATE_ANCHOR':
-      return { vi: `tham chiếu YAML (& hoặc *) không hợp lệ: ${en}`, en };
-    default:
-      return { vi: `lỗi YAML: ${en}`, en };
-  }
 }
 
 /** The node at `path`, or its nearest existing ancestor. */

@@ -20,6 +20,51 @@ const HINTS: [RegExp, (m: RegExpExecArray) => LocalText][] = [
   [/Unexpected , in/, () => ({ vi: 'thừa dấu phẩy trong [ … ] hoặc { … }', en: 'unexpected comma in a [ … ] or { … }' })],
 ];
 
+/** `so_lop:16`: a key and its value without the space YAML needs after ":". */
+const NO_SPACE_AFTER_COLON = /^(\s*(?:- )*)([A-Za-z_][A-Za-z0-9_]*):([^\s:/][^#]*?)\s*(#.*)?$/;
+
+/** Vietnamese text for one of yaml's errors; `line` is the text of the line it is on. Never yaml's English in the Vietnamese. */
+export function yamlErrorText(code: string, message: string, snippet: string, line: string): LocalText {
+  const en = message.split('\n')[0] ?? message;
+  const glued = NO_SPACE_AFTER_COLON.exec(line);
+  if (glued && code !== 'DUPLICATE_KEY') {
+    const fixed = `${glued[1]!.trimStart()}${glued[2]}: ${glued[3]!.trim()}`;
+    return {
+      vi: `sau dấu ":" phải có một dấu cách: ghi "${fixed}" (đang ghi "${`${glued[1]!.trimStart()}${glued[2]}:${glued[3]!.trim()}`}")`,
+      en: `a space must follow ":": write "${fixed}"`,
+    };
+  }
+  const hint = code === 'DUPLICATE_KEY' || code === 'TAB_AS_INDENT' ? null : yamlHint(en);
+  if (hint) return hint;
+  const vi = VIETNAMESE[code];
+  if (code === 'DUPLICATE_KEY') return { vi: `khóa "${snippet.trim()}" bị lặp lại trong cùng một mục; xóa dòng thừa hoặc gộp hai dòng làm một`, en: `duplicate key "${snippet.trim()}"; remove or merge one of them` };
+  return { vi: vi ?? `lỗi cú pháp YAML (${code.toLowerCase().replaceAll('_', '-')}); kiểm tra thụt lề, dấu ":" và dấu ngoặc ở dòng này`, en };
+}
+
+const VIETNAMESE: Record<string, string> = {
+  TAB_AS_INDENT: 'dùng ký tự Tab để thụt lề; YAML chỉ nhận dấu cách: thay Tab bằng dấu cách (2 dấu cách mỗi cấp)',
+  BAD_INDENT: 'thụt lề không đúng: các mục cùng cấp phải bắt đầu ở cùng một cột, mục con thụt vào thêm 2 dấu cách',
+  MISSING_CHAR: 'thiếu một ký tự của cú pháp YAML ở đây (dấu ":" sau khóa, dấu "- " đầu mục danh sách, hoặc dấu đóng ngoặc)',
+  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ: kiểm tra dấu ":", "-", dấu ngoặc và dấu nháy ở dòng này; văn bản có ký tự đặc biệt thì đặt trong dấu ngoặc kép',
+  BLOCK_AS_IMPLICIT_KEY: 'thụt lề hoặc dấu ":" không đúng chỗ: dòng này không thẳng cột với mục cùng cấp, hoặc dòng trên thiếu dấu ":"',
+  MULTILINE_IMPLICIT_KEY: 'một khóa bị ngắt sang dòng sau: dòng này hoặc dòng trên thiếu dấu ":", hoặc thụt lề không thẳng cột',
+  MULTIPLE_DOCS: 'tệp chứa nhiều tài liệu YAML (dấu ---); mỗi tệp chỉ được một tài liệu',
+  BAD_ALIAS: 'tham chiếu YAML (dấu *) trỏ tới một tên không có (&tên); hãy ghi trực tiếp giá trị',
+  DUPLICATE_ANCHOR: 'tên tham chiếu YAML (&tên) bị dùng hai lần; hãy ghi trực tiếp giá trị',
+  BAD_DIRECTIVE: 'dòng bắt đầu bằng % không hợp lệ; xóa dòng này',
+  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt; đặt cả giá trị trong dấu ngoặc kép',
+  BAD_DQ_ESCAPE: 'chuỗi trong dấu ngoặc kép có dấu \\ không hợp lệ; với đường dẫn Windows dùng dấu nháy đơn hoặc dấu /',
+  ALIAS_PROPS: 'tham chiếu YAML (dấu *) không được kèm thẻ hay tên; hãy ghi trực tiếp giá trị',
+  BLOCK_IN_FLOW: 'trong [ … ] hoặc { … } không được xuống dòng kiểu khối; ghi cả danh sách trên một dòng hoặc dùng các dòng "- "',
+  MULTIPLE_ANCHORS: 'một giá trị có hai tên tham chiếu (&); hãy ghi trực tiếp giá trị',
+  MULTIPLE_TAGS: 'một giá trị có hai thẻ (!); xóa các phần bắt đầu bằng !',
+  NON_STRING_KEY: 'khóa phải là chữ (ví dụ so_lop), không phải danh sách hay mục',
+  BAD_COLLECTION_TYPE: 'thẻ (!) không khớp với kiểu giá trị; xóa phần bắt đầu bằng !',
+  TAG_RESOLVE_FAILED: 'thẻ YAML (dấu !) không dùng được; xóa phần bắt đầu bằng !',
+  BAD_PROP_ORDER: 'thẻ (!) và tham chiếu (&) đặt sai thứ tự; hãy ghi trực tiếp giá trị',
+  IMPOSSIBLE: 'lỗi cú pháp YAML',
+};
+
 export function yamlHint(message: string): LocalText | null {
   for (const [pattern, text] of HINTS) {
     const m = pattern.exec(message);

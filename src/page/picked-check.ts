@@ -9,6 +9,7 @@ import { compareStrings, findSchoolFolders } from '../discover/school-folders.js
 import type { RuleSet } from '../engine/rule-types.js';
 import type { ListedSource } from '../load/listed-source.js';
 import type { FormatContext } from '../report/context.js';
+import type { SchemaLookup } from '../report/data-hints.js';
 import type { FieldLabels } from '../report/labels.js';
 import { jsonFormatter } from '../report/formatters/json.js';
 import { markdownFormatter, schoolMarkdown } from '../report/formatters/markdown.js';
@@ -41,6 +42,8 @@ export interface PageSetup {
   toolVersion: string;
   /** Names of the school files' fields, from the schemas (the reports name fields in words). */
   fields: FieldLabels;
+  /** The school files' editor schemas, for the hints of data to add (the command line reads schemas/editor/). */
+  schemas: SchemaLookup;
 }
 
 /** The school folders of the picked folders (each top-level folder searched as a path given to `chuan check`), sorted. */
@@ -90,8 +93,9 @@ export function pickedConfig(root: ListedSource, registry: Validators): ChuanCon
 }
 
 /** The reports' context, as `chuan check` builds it for the picked folder's parent as working directory. */
-export function pageContext(run: PickedRun, lang: Lang, setup: Pick<PageSetup, 'toolVersion' | 'fields'>): FormatContext {
-  return { lang, color: false, cwd: PAGE_CWD, asOf: run.asOf, toolVersion: setup.toolVersion, ruleSet: run.ruleSet, config: run.config.report, overlayChanges: run.overlayChanges, fields: setup.fields };
+export function pageContext(run: PickedRun, lang: Lang, setup: Pick<PageSetup, 'toolVersion' | 'fields' | 'schemas'>): FormatContext {
+  const { toolVersion, fields, schemas } = setup;
+  return { lang, color: false, cwd: PAGE_CWD, asOf: run.asOf, toolVersion, ruleSet: run.ruleSet, config: run.config.report, overlayChanges: run.overlayChanges, fields, schemas };
 }
 
 export interface PageReports {

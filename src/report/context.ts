@@ -1,5 +1,6 @@
 import type { Rule, RulePack, RuleSet } from '../engine/rule-types.js';
 import type { Lang, LocalText, OverlayChange } from '../types.js';
+import type { SchemaLookup } from './data-hints.js';
 import type { FieldLabels } from './labels.js';
 
 export interface ReportConfig {
@@ -19,6 +20,8 @@ export interface FormatContext {
   ruleSet: RuleSet;
   config: ReportConfig;
   overlayChanges: OverlayChange[];
+  /** The editor schemas, for the keys and snippets of "not assessable" hints (data-hints.ts); the CLI reads them from disk. */
+  schemas?: SchemaLookup;
   /** Names of the school files' fields (from the schemas' titles), for the human reports; without it they print the keys. */
   fields?: FieldLabels;
   /** The run's exit code, for formats that record it (SARIF invocations); the CLI computes it before formatting. */

@@ -6,6 +6,7 @@ import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types
 import { findPack, findRule, tr, type FormatContext } from './context.js';
 import { compareStrings } from '../discover/school-folders.js';
 import { sortFindings, viewOf, type SchoolView } from './summary.js';
+import { dataHintLines, dataHints, type DataHint } from './data-hints.js';
 import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
 
 /** A path relative to the working directory with forward slashes ("../x" when outside it); never machine-specific. */
@@ -114,8 +115,10 @@ export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext)
     case 'beyond':
       return `${tr(words.status.unmet, ctx.lang)} (${v ? 'mức cao hơn mức đích' : 'above the target level'})${measure ? ` — ${measure}` : ''}`;
     case 'missing':
-    case 'ignored':
-      return `${tr(words.status.not_assessable, ctx.lang)}${f.missingData?.length ? ` — ${v ? 'cần khai báo' : 'provide'}: ${f.missingData.join(', ')}` : ''}`;
+    case 'ignored': {
+      const hints = dataHintLines(findingHints(f, ctx));
+      return `${tr(words.status.not_assessable, ctx.lang)}${hints.length > 0 ? ` — ${oneLine(hints.join('; '))}` : f.missingData?.length ? ` — ${v ? 'cần khai báo' : 'provide'}: ${f.missingData.join(', ')}` : ''}`;
+    }
     case 'waived':
       return `${tr(words.status.waived, ctx.lang)}${f.waiver ? ` — ${waiverText(f, ctx)}` : ''}`;
     case 'not_applicable':
@@ -124,6 +127,28 @@ export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext)
       return tr(words.status.met, ctx.lang);
   }
 }
+
+/**
+ * What a not-assessable finding asks the school to add (data-hints.ts). The same for every school that
+ * lacks the same data, so it is built once per rule, data and language (unless it names a list element).
+ */
+export function findingHints(f: Finding, ctx: FormatContext): DataHint[] {
+  const found = ruleOf(f, ctx);
+  const packId = found?.pack.id ?? null;
+  if (!f.missingData?.length) return [];
+  const shared = !f.missingData.some((d) => d.startsWith('item.'));
+  const key = `${ctx.lang}\u0000${ctx.schemas ? 1 : 0}\u0000${packId}\u0000${f.ruleId}\u0000${f.missingData.join('\u0000')}`;
+  const known = shared ? hintCache.get(key) : undefined;
+  if (known) return known;
+  const hints = dataHints(f, found?.rule, found?.pack, ctx.lang, ctx.ruleSet.vocabulary, ctx.schemas);
+  if (shared) {
+    if (hintCache.size >= 4096) hintCache.clear();
+    hintCache.set(key, hints);
+  }
+  return hints;
+}
+
+const hintCache = new Map<string, DataHint[]>();
 
 export function waiverText(f: Finding, ctx: FormatContext): string {
   const w = f.waiver;

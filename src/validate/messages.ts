@@ -1,15 +1,16 @@
 import type { ErrorObject } from 'ajv';
+import { levenshtein } from '../distance.js';
 import type { LocalText } from '../types.js';
 import { dateParts, impossibleDate, isoOf } from './calendar.js';
 
 /** Vietnamese (and English) text for one ajv error, with a hint on how to fix the usual mistakes. */
-export function schemaErrorText(error: ErrorObject, field: string): LocalText {
+export function schemaErrorText(error: ErrorObject, field: string, key?: string): LocalText {
   const params = error.params as Record<string, unknown>;
   const data = error.data;
   switch (error.keyword) {
     case 'type': {
       const expected = String(params['type']);
-      const hint = numberHint(data, expected);
+      const hint = numberHint(data, expected) ?? shapeHint(data, expected, key);
       if (hint) return { vi: `${field}${hint.vi}`, en: `${field}${hint.en}` };
       if (data === null && field === '') return { vi: 'tệp rỗng hoặc không có nội dung', en: 'the file is empty' };
       return { vi: `${field}phải là ${typeName(expected).vi}, đang ghi ${describe(data)}`, en: `${field}must be ${typeName(expected).en}, found ${describe(data)}` };
@@ -139,6 +140,39 @@ function numberHint(data: unknown, expected: string): LocalText | null {
   return null;
 }
 
+/**
+ * What YAML made of an unquoted value, and how to write what was meant: `ma: [H1.01.01.01]` is a list,
+ * `ma_truong: 33101205` a number, `chung_chi: tin_hoc` one word where a list is wanted. Each with the line to write.
+ */
+function shapeHint(data: unknown, expected: string, key: string | undefined): LocalText | null {
+  const k = key ?? 'khoa';
+  if (expected === 'string') {
+    if (Array.isArray(data) && data.every((x) => typeof x !== 'object' || x === null)) {
+      const line = `${k}: "[${data.map(String).join(', ')}]"`;
+      return {
+        vi: `phải là văn bản, nhưng [ ] không có ngoặc kép là một danh sách: đặt cả giá trị trong dấu ngoặc kép, ghi ${line}`,
+        en: `must be text, but [ ] without quotes is a list: put the whole value in double quotes, write ${line}`,
+      };
+    }
+    if (typeof data === 'number' || typeof data === 'boolean') {
+      const line = `${k}: "${String(data)}"`;
+      return { vi: `phải là văn bản (đang ghi ${describe(data)}, YAML đọc thành số hoặc true/false): đặt trong dấu ngoặc kép, ghi ${line}`, en: `must be text (found ${String(data)}, which YAML reads as a number or true/false): quote it, write ${line}` };
+    }
+    if (data !== null && typeof data === 'object') {
+      return { vi: `phải là văn bản, nhưng dấu ":" hoặc { } làm YAML đọc thành một mục: đặt cả giá trị trong dấu ngoặc kép, ví dụ ${k}: "Trường A: cơ sở 2"`, en: `must be text, but a ":" or { } made it a mapping: quote the whole value, e.g. ${k}: "School A: site 2"` };
+    }
+  }
+  if (typeof data === 'string' && (expected === 'object' || expected === 'array')) {
+    const glued = /^([A-Za-z_][A-Za-z0-9_]*):(\S.*)$/.exec(data.trim());
+    if (glued) return { vi: `sau dấu ":" phải có một dấu cách: ghi ${glued[1]}: ${glued[2]} (đang ghi "${data.trim()}")`, en: `a space must follow ":": write ${glued[1]}: ${glued[2]}` };
+  }
+  if (expected === 'array' && data !== null && typeof data !== 'object') {
+    const line = `${k}: [${String(data)}]`;
+    return { vi: `phải là một danh sách (đang ghi ${describe(data)}): ghi trong dấu [ ], ví dụ ${line}`, en: `must be a list (found ${String(data)}): write it in [ ], e.g. ${line}` };
+  }
+  return null;
+}
+
 function typeName(type: string): LocalText {
   const names: Record<string, LocalText> = {
     integer: { vi: 'số nguyên', en: 'an integer' },
@@ -169,18 +203,4 @@ function closest(word: string, candidates: string[]): string | null {
     }
   }
   return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = current;
-    }
-  }
-  return row[b.length]!;
 }

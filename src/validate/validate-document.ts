@@ -59,7 +59,8 @@ export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic
     if (seen.has(key)) continue;
     seen.add(key);
     const field = path.length > 0 ? `${fieldName(path)}: ` : '';
-    diagnostics.push({ code: `schema/${error.keyword}`, severity: 'error', message: schemaErrorText(error, field), location });
+    const name = [...path].reverse().find((p): p is string => typeof p === 'string');
+    diagnostics.push({ code: `schema/${error.keyword}`, severity: 'error', message: schemaErrorText(error, field, name), location });
   }
   return diagnostics.sort((a, b) => (a.location!.line - b.location!.line) || (a.location!.column - b.location!.column));
 }

@@ -114,7 +114,7 @@ export const CORPUS: HostileCase[] = [
     about: 'a key indented less than its siblings',
     build: ({ school }) => {
       write(school, 'tieu-chuan-2.yaml', 'tieu_chuan: 2\ngiao_vien:\n  tong_so: 26\n dat_chuan_trinh_do: 26\n');
-      return { exit: 2, code: 'yaml/bad-indent', fragment: 'sai cú pháp YAML', at: { file: 'tieu-chuan-2.yaml', line: 4, column: 1 } };
+      return { exit: 2, code: 'yaml/bad-indent', fragment: 'không thẳng cột với các mục cùng cấp: sửa thành 2 dấu cách, ví dụ "  dat_chuan_trinh_do: 26"', at: { file: 'tieu-chuan-2.yaml', line: 4, column: 1 } };
     },
   },
   {
@@ -140,7 +140,7 @@ export const CORPUS: HostileCase[] = [
     about: 'a tab used for indentation',
     build: ({ school }) => {
       write(school, 'truong.yaml', `${PROFILE.join('\n')}\nlich_su_cong_nhan:\n\t- muc: muc_do_1\n`);
-      return { exit: 2, code: 'yaml/tab-as-indent', fragment: 'Tab', at: { file: 'truong.yaml', line: 9, column: 1 } };
+      return { exit: 2, code: 'yaml/tab-as-indent', fragment: 'thay Tab bằng 2 dấu cách, ví dụ "  - muc: muc_do_1"', at: { file: 'truong.yaml', line: 9, column: 1 } };
     },
   },
   {

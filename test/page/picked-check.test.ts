@@ -6,6 +6,7 @@ import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { ListedSource } from '../../src/load/listed-source.js';
 import { checkPicked, pageContext, pageReports, pickedSchools, type PageSetup } from '../../src/page/picked-check.js';
 import { packageRoot } from '../../src/paths.js';
+import { readEditorSchema } from '../../src/init/editor-schemas.js';
 import { FieldLabels } from '../../src/report/labels.js';
 import { SchemaRegistry } from '../../src/validate/schemas.js';
 import { toolVersion } from '../../src/version.js';
@@ -17,7 +18,7 @@ const examples = path.join(packageRoot, 'examples');
 const AS_OF = '2026-06-15';
 /** Every example school folder (a folder of examples/ holding truong.yaml). */
 const EXAMPLES = fs.readdirSync(examples).filter((f) => fs.existsSync(path.join(examples, f, 'truong.yaml'))).sort();
-const setup = (): PageSetup => ({ ruleSet: loadRuleSet(), registry: SchemaRegistry.shared(), toolVersion, fields: new FieldLabels(() => SchemaRegistry.shared().documents()) });
+const setup = (): PageSetup => ({ ruleSet: loadRuleSet(), registry: SchemaRegistry.shared(), toolVersion, fields: new FieldLabels(() => SchemaRegistry.shared().documents()), schemas: readEditorSchema });
 
 function pageRun(files: ReturnType<typeof pickFolder>, lang: 'vi' | 'en' = 'vi') {
   const result = checkPicked(ListedSource.of(files), setup(), { asOf: AS_OF });

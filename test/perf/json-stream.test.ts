@@ -10,6 +10,7 @@ import { checkSchools, prepareCheckOptions } from '../../src/batch/index.js';
 import { writeJsonReport } from '../../src/batch/json-report.js';
 import { discoverSchools } from '../../src/discover/discover.js';
 import { KnownError } from '../../src/errors.js';
+import { readEditorSchema } from '../../src/init/editor-schemas.js';
 import { packageRoot } from '../../src/paths.js';
 import { jsonFormatter } from '../../src/report/formatters/json.js';
 import { toolVersion } from '../../src/version.js';
@@ -36,7 +37,7 @@ async function streamed(name: string, jobs: number): Promise<string> {
 describe('the streamed JSON report', () => {
   it('has the bytes of jsonFormatter over all results, in-process and on worker threads', async () => {
     const results = await checkSchools(schools, { asOf: AS_OF, configFile: null, jobs: 1, prepared });
-    const expected = jsonFormatter(results, { lang: 'vi', color: false, cwd: root, asOf: AS_OF, toolVersion, ruleSet: prepared.ruleSet!, config: format.report, overlayChanges: [] });
+    const expected = jsonFormatter(results, { lang: 'vi', color: false, cwd: root, asOf: AS_OF, toolVersion, ruleSet: prepared.ruleSet!, config: format.report, overlayChanges: [], schemas: readEditorSchema });
     expect(await streamed('one.json', 1)).toBe(expected);
     expect(await streamed('two.json', 2)).toBe(expected);
     expect(fs.readdirSync(root).filter((f) => f.startsWith('.chuan-tmp-'))).toEqual([]);

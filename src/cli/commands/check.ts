@@ -20,6 +20,7 @@ import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.j
 import type { Lang, LevelId, LocalText, SchoolResult } from '../../types.js';
 import { impossibleDate } from '../../validate/calendar.js';
 import { isCalendarDate } from '../../validate/formats.js';
+import { readEditorSchema } from '../../init/editor-schemas.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { useColor, type CliIo } from '../io.js';
@@ -116,7 +117,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   if (!options.quiet && progressEnabled(io)) for (const line of noticeLines(results, lang)) io.stderr.write(`chuan: ${line}\n`);
   const code = exitCode(results, options.failOn);
   const fields = new FieldLabels(() => SchemaRegistry.shared().documents());
-  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code, fields });
+  const context = (color: boolean): FormatContext => ({ lang, color, cwd: io.cwd, asOf, toolVersion, ruleSet, config: config.report, overlayChanges: changes, exitCode: code, fields, schemas: readEditorSchema });
   for (const target of targets) {
     const binary = binaryFormatters[target.format];
     if (binary && target.file) {

@@ -15,11 +15,19 @@ export function standardRoot(criterion: string): string {
   return `tc${criterion.split('.')[0]}`;
 }
 
-/** The school's rating of an item as stated (chua_danh_gia when absent), its evidence codes checked against the registers. */
-export function readRating(check: Pick<SelfRatedCheck, 'criterion' | 'level' | 'item'>, ctx: EvalContext): { rating: ItemRating; path: YamlPath } {
+/**
+ * The school's rating of an item as stated (chua_danh_gia when absent), its evidence codes checked against the
+ * registers, and the deepest part of its path present in the file (where a missing rating is located).
+ */
+export function readRating(check: Pick<SelfRatedCheck, 'criterion' | 'level' | 'item'>, ctx: EvalContext): { rating: ItemRating; path: YamlPath; present: YamlPath } {
   const path = ratingPath(check, ctx.part);
   let value: unknown = ctx.roots[standardRoot(check.criterion)]?.value;
-  for (const segment of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment as string] : undefined;
+  let depth = 0;
+  for (const segment of path) {
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment as string] : undefined;
+    if (value === undefined) break;
+    depth++;
+  }
   const entry = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const stated = entry['danh_gia'] === 'dat' || entry['danh_gia'] === 'chua_dat' ? entry['danh_gia'] : 'chua_danh_gia';
   const evidence = Array.isArray(entry['minh_chung']) ? entry['minh_chung'].filter((c): c is string => typeof c === 'string') : [];
@@ -28,7 +36,7 @@ export function readRating(check: Pick<SelfRatedCheck, 'criterion' | 'level' | '
   if (typeof entry['ghi_chu'] === 'string') rating.note = entry['ghi_chu'];
   if (stated === 'dat' && evidence.length === 0) rating.problem = 'no_evidence';
   else if (stated === 'dat' && unknownEvidence.length > 0) rating.problem = 'unknown_evidence';
-  return { rating, path };
+  return { rating, path, present: path.slice(0, depth) };
 }
 
 /**
@@ -36,19 +44,7 @@ export function readRating(check: Pick<SelfRatedCheck, 'criterion' | 'level' | '
  * code, every cited code in the register; stated not met is unmet; no rating is `not_rated`.
  */
 export function selfRatedCheck(check: SelfRatedCheck, ctx: EvalContext): Outcome {
-  const { rating, path } = readRating(check, ctx);
+  const { rating, present } = readRating(check, ctx);
   const status = rating.stated === 'chua_danh_gia' ? 'not_rated' : rating.stated === 'dat' && !rating.problem ? 'met' : 'unmet';
-  return { status, rating, ref: { root: standardRoot(check.criterion), path: nearestPath(ctx, check.criterion, path) } };
-}
-
-/** The deepest prefix of `path` present in the document, so a missing item is located at its criterion (or file). */
-function nearestPath(ctx: EvalContext, criterion: string, path: YamlPath): YamlPath {
-  let value: unknown = ctx.roots[standardRoot(criterion)]?.value;
-  const present: YamlPath = [];
-  for (const segment of path) {
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment as string] : undefined;
-    if (value === undefined) break;
-    present.push(segment);
-  }
-  return present;
+  return { status, rating, ref: { root: standardRoot(check.criterion), path: present } };
 }

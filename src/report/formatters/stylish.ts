@@ -3,6 +3,8 @@ import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, SchoolResult } from '../../types.js';
 import { criterionRows, nationalStandardLine, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
+import { dataHintLines } from '../data-hints.js';
+import { findingHints } from '../machine.js';
 import { viewOf } from '../summary.js';
 import { displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
 import { plain } from '../document/model.js';
@@ -95,11 +97,7 @@ function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: C
     const remedy = ruleText(remedyText(rule, f, ctx, true), f, result, ctx).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : oneLine(r.text))).join('');
     lines.push(`        ${c.cyan('→')} ${remedy}`);
   } else if (f.missingData?.length) {
-    const named = f.missingData.map((p) => {
-      const label = ctx.fields?.dataLabel(result.packId, f.standard, p, lang);
-      return label ? `${oneLine(label)} ${c.dim(`(${oneLine(p)})`)}` : oneLine(p);
-    });
-    lines.push(`        ${lang === 'vi' ? 'cần khai báo' : 'provide'}: ${named.join(', ')}`);
+    for (const hint of findingHints(f, ctx)) lines.push(`        ${c.cyan('→')} ${oneLine(dataHintLines([hint])[0]!)}`, ...hint.snippet.map((l) => `          ${c.dim(oneLine(l))}`));
   }
   return lines;
 }

@@ -4,7 +4,8 @@
 import { findPack, tr, type FormatContext } from '../context.js';
 import { bold, code, inputText, italic, type Block, type Inline, type OfficeDocument } from '../document/model.js';
 import { standardSummaries, viewOf } from '../summary.js';
-import { dayMonthYear, measuredText } from '../text.js';
+import { findingHints } from '../machine.js';
+import { dayMonthYear, measuredText, recordName } from '../text.js';
 import { progressBlocks } from './progress.js';
 import { criterionBlocks } from './criteria.js';
 import { recognitionLines } from '../formatters/recognition-lines.js';
@@ -95,7 +96,7 @@ export function selfReviewDocument(result: SchoolResult, ctx: FormatContext): Of
   const other: Block[] = [];
   const sub = (title: string, items: Inline[][]) => items.length > 0 && other.push({ kind: 'heading', level: 2, text: [title] }, { kind: 'list', items });
   sub(vi ? 'Để đạt mức cao hơn' : 'Towards the next level', view.beyondTarget.map((f) => briefLine(f, ctx)));
-  sub(vi ? 'Chưa đủ dữ liệu để đánh giá' : 'Not assessable (data missing)', view.notAssessable.map((f) => [...briefLine(f, ctx), ` — ${vi ? 'cần khai báo' : 'provide'}: `, ...(f.missingData ?? []).flatMap((p, i) => [...(i > 0 ? ['; '] : []), ...dataPathText(p, f, result, ctx)])]));
+  sub(vi ? 'Chưa đủ dữ liệu để đánh giá' : 'Not assessable (data missing)', view.notAssessable.map((f) => [...briefLine(f, ctx), ` — ${vi ? 'cần khai báo' : 'provide'}: `, ...(f.missingData ?? []).flatMap((p, i) => [...(i > 0 ? ['; '] : []), ...dataPathText(p, f, result, ctx), ...(p === 'ho_so' ? recordsWanted(f, ctx) : [])])]));
   sub(vi ? 'Chỉ số được miễn áp dụng' : 'Waived indicators', view.waived.map((f) => [...briefLine(f, ctx), ...(f.waiver ? [` — ${f.waiver.reason}, ${vi ? 'đến hết ngày' : 'until'} ${dayMonthYear(f.waiver.expires)}`] : [])]));
   sub(vi ? 'Điều chỉnh theo cấu hình' : 'Configuration adjustments', result.adjustments.map((c) => [code(c.rule), ': ', ...inputText(tr(c.detail, lang))]));
   sub(vi ? 'Lưu ý về số liệu' : 'Data remarks', result.diagnostics.filter((d) => d.severity === 'warning').map((d) => diagnosticLine(d, result, ctx)));
@@ -104,6 +105,13 @@ export function selfReviewDocument(result: SchoolResult, ctx: FormatContext): Of
     body.push(...other);
   }
   return documentOf(result, ctx, body, view.findings.some((f) => f.status !== 'not_applicable'));
+}
+
+/** " (Kế hoạch năm học `ke_hoach_nam_hoc`, …)": the records a rule looks for, when the school has none at all. */
+function recordsWanted(f: SchoolResult['findings'][number], ctx: FormatContext): Inline[] {
+  const types = findingHints(f, ctx).flatMap((h) => h.records ?? []);
+  if (types.length === 0) return [];
+  return [' (', ...types.flatMap((t, i) => [...(i > 0 ? ['; '] : []), `${recordName(t, ctx.ruleSet.vocabulary, ctx.lang)} `, code(t)]), ')'];
 }
 
 function titleOf(f: SchoolResult['findings'][number], ctx: FormatContext): string {
