@@ -11,6 +11,7 @@ import { requiredRecordTypes } from '../evidence/required-records.js';
 import { PROFILE_FILE, standardFileName } from '../load/school-folder.js';
 import { writeFileAtomic } from '../report/write-atomic.js';
 import type { LevelId, SchoolType } from '../types.js';
+import { isSchoolYear } from '../validate/formats.js';
 import { profileSchemaId, standardSchemaId } from '../validate/schemas.js';
 import { editorSchemaFile, editorSchemaName } from './editor-schemas.js';
 import { dereference, loadSchemaDocuments, type SchemaNode } from './schema-deref.js';
@@ -169,8 +170,7 @@ export function currentSchoolYear(today: string, startMonthDay: string): string 
 }
 
 function checkSchoolYear(namHoc: string): void {
-  const match = /^(\d{4})-(\d{4})$/.exec(namHoc);
-  if (!match || Number(match[2]) !== Number(match[1]) + 1) {
+  if (!isSchoolYear(namHoc)) {
     throw new KnownError({ vi: `--nam-hoc phải có dạng 2025-2026 (hai năm liền nhau), đang ghi "${namHoc}"`, en: `--nam-hoc must look like 2025-2026 (consecutive years), got "${namHoc}"` });
   }
 }
