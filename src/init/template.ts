@@ -7,7 +7,7 @@ const WIDTH = 100;
 const HINT_COLUMN = 34;
 
 export interface ActiveValue {
-  value: string | number;
+  value: string | number | boolean;
   comment?: string;
 }
 
@@ -103,7 +103,7 @@ function withHint(line: string, hintText: string | undefined): string {
   return hintText ? `${line.padEnd(Math.max(line.length + 2, HINT_COLUMN))}# ${hintText}` : line;
 }
 
-function scalar(value: string | number): string {
+function scalar(value: string | number | boolean): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Rule, RulePack, Vocabulary } from '../engine/rule-types.js';
+import { versionOf } from '../engine/wordings.js';
 import type { Diagnostic, Finding, FindingStatus, Lang, LevelId, LocalText, Measure, SourceLocation } from '../types.js';
 import { tr, type FormatContext } from './context.js';
 
@@ -207,7 +208,8 @@ export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext, hum
     missing: m?.kind === 'records' ? m.missing.map((r) => recordName(r, vocabulary, lang)).join('; ') : '',
     count: m && (m.kind === 'count' || m.kind === 'value') ? num(m.value, lang) : '',
   };
-  return interpolate(tr(rule.remedy, lang), values);
+  // An amended item's remedy is that of the wording it was checked against.
+  return interpolate(tr(versionOf(rule, finding.wording)?.remedy ?? rule.remedy, lang), values);
 }
 
 export const PLACEHOLDERS = ['measured', 'required', 'gap', 'unit', 'numerator', 'denominator', 'subject', 'missing', 'count'] as const;
@@ -227,7 +229,10 @@ export function referenceText(rule: Rule, pack: RulePack, lang: Lang): string {
 export function levelName(pack: RulePack | undefined, level: LevelId | null, lang: Lang): string {
   if (level === null) return tr(words.noLevel, lang);
   const found = pack?.levels.find((l) => l.id === level);
-  return found ? tr(found.name, lang) : level;
+  if (found) return tr(found.name, lang);
+  // A recognition of the national standard under a pack whose own levels are the accreditation levels.
+  const national = pack?.nationalStandard?.levels.find((l) => l.id === level);
+  return national ? `${lang === 'vi' ? 'chuẩn quốc gia' : 'national standard'} ${tr(national.name, lang)}` : level;
 }
 
 export function displayPath(file: string, cwd: string): string {
