@@ -40,7 +40,7 @@ export function criteriaTemplate(pack: RulePack, standard: number, modeline: str
   }
   const data = Object.entries(pack.schoolData?.[String(standard)] ?? {});
   if (data.length > 0) {
-    out.push('# Số liệu cho các yêu cầu tính từ số liệu (ghi số đếm; xem docs/format-tt2018.md): bỏ dấu # và ghi theo gợi ý của trình soạn thảo.');
+    out.push('# Số liệu cho các yêu cầu tính từ số liệu (ghi số đếm, không ghi phần trăm): bỏ dấu # và ghi theo gợi ý của trình soạn thảo.');
     for (const [key, schema] of data) out.push(`# ${key}:   # ${oneLine(String(schema['title']))}: ${oneLine(String(schema['description']))}`);
   }
   const shape = packCodeFormats(pack)[0]?.shape ?? '…';
