@@ -67,6 +67,7 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     evidenceCodeFormats: raw['evidence_code_formats'] as string[],
     reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
+    consistency: (raw['consistency'] ?? []) as RulePack['consistency'],
     rules: [],
   };
   if (pack.levelModel.kind !== 'rule_cumulative') loadCriteria(packDir, pack, registry, diagnostics);

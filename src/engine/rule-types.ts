@@ -170,6 +170,8 @@ export interface RulePack {
   /** The report forms of this pack, in print order (report/forms). */
   reportForms: string[];
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
+  /** Data written twice that must agree: the items of a list and the number the school wrote (consistency.ts). */
+  consistency: { count: string; equals: string; items: LocalText }[];
   rules: Rule[];
 }
 

@@ -10,6 +10,7 @@ import { displayPath, gapText, levelName, locationText, measuredText, remedyText
 import { plain } from '../document/model.js';
 import { diagnosticLine, packLine, ruleText } from '../forms/parts.js';
 import { recognitionLines } from './recognition-lines.js';
+import { neutralised } from '../../invisible.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
 export function stylishFormatter(results: SchoolResult[], ctx: FormatContext): string {
@@ -116,7 +117,10 @@ function diagnosticWords(d: SchoolResult['diagnostics'][number], result: SchoolR
   return runs.slice(d.location ? 2 : 0).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : r.bold ? c.bold(oneLine(r.text)) : oneLine(r.text))).join('');
 }
 
-/** Data from a school's files is printed on one line: no newline or escape sequence can forge output. */
+/**
+ * Data from a school's files is printed on one line: no newline or escape sequence can forge output, and
+ * no bidi control or zero-width character can reorder or hide what the terminal shows (⟨U+202E⟩ instead).
+ */
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return neutralised(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
