@@ -114,7 +114,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: files.name }, asOf)
     : { findings: evaluated.findings, changes: [] };
   const { findings } = waived;
-  const remarks = [...evaluated.remarks, ...consistencyRemarks(pack, ctx, locateRef)];
+  const remarks = [...evaluated.remarks, ...consistencyRemarks(pack, ctx, locateRef, ruleSet.vocabulary)];
   const levelled: CriterionLevels | undefined = criterionRegime ? computeCriterionLevels(pack, findings, parts, ctx.date) : undefined;
   const criteriaData = levelled ? criterionReportData(pack, roots, levelled.criteria, profile.schoolYear) : undefined;
   const { levels, reached } = levelled ?? computeLevels(pack, findings);

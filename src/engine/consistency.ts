@@ -4,9 +4,9 @@
 import type { Diagnostic, LocalText } from '../types.js';
 import { dataPath, isNumber, refAt, valueAt, type EvalContext } from './context.js';
 import type { Locator } from './evaluate.js';
-import type { RulePack } from './rule-types.js';
+import type { RulePack, Vocabulary } from './rule-types.js';
 
-export function consistencyRemarks(pack: RulePack, ctx: EvalContext, locateRef: Locator): Diagnostic[] {
+export function consistencyRemarks(pack: RulePack, ctx: EvalContext, locateRef: Locator, vocabulary: Vocabulary): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const pair of pack.consistency) {
     const list = valueAt(ctx, dataPath(pair.count));
@@ -22,7 +22,7 @@ export function consistencyRemarks(pack: RulePack, ctx: EvalContext, locateRef: 
       code: 'data/count-mismatch',
       severity: 'warning',
       location: locateRef(refAt(ctx, dataPath(pair.equals))),
-      message: mismatch(field, stated, listKey, `${file}${listLine}`, list.length, pair.items),
+      message: mismatch(field, stated, listKey, `${file}${listLine}`, list.length, { vi: pair.items.vi, en: englishFor(pair.items.en, list.length, vocabulary) }),
     });
   }
   return out;
@@ -33,4 +33,10 @@ function mismatch(field: string, stated: number, listKey: string, where: string,
     vi: `${field}: ghi ${stated} nhưng danh sách ${listKey} (${where}) có ${count} ${items.vi}; sửa ${field} hoặc danh sách cho khớp nhau`,
     en: `${field}: states ${stated} but the list ${listKey} (${where}) has ${count} ${items.en}; correct ${field} or the list so that they agree`,
   };
+}
+
+/** The English unit agreeing with `n` (vocabulary.yaml english_units), as the reports print units. */
+function englishFor(unit: string, n: number, vocabulary: Vocabulary): string {
+  const forms = Object.hasOwn(vocabulary.englishUnits, unit) ? vocabulary.englishUnits[unit] : undefined;
+  return forms ? forms[n === 1 ? 0 : 1] : unit;
 }

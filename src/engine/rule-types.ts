@@ -283,6 +283,8 @@ export interface Vocabulary {
   rooms: Record<string, LocalText>;
   /** Display names of the other enumerated values of the school schemas (ratings, qualifications, positions). */
   values: Record<string, LocalText>;
+  /** English units by number: either form of a unit gives its [singular, plural] (report/text.ts unitText); plain data, the page bundles it. */
+  englishUnits: Record<string, [string, string]>;
 }
 
 export interface RuleSet {
