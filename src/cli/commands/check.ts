@@ -23,7 +23,7 @@ import { isCalendarDate } from '../../validate/formats.js';
 import { readEditorSchema } from '../../init/editor-schemas.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
-import { useColor, type CliIo } from '../io.js';
+import { terminalWidth, useColor, type CliIo } from '../io.js';
 import { createProgress, progressEnabled, silentProgress } from '../spinner.js';
 
 export interface CheckCommandOptions {
@@ -131,6 +131,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     }
     const stream = target.file ? undefined : io.stdout;
     const ctx = context(stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream));
+    const width = stream && target.format === 'stylish' ? terminalWidth(stream) : undefined;
+    if (width !== undefined) ctx.width = width;
     const text = formatters[target.format]!(results, ctx);
     if (target.file) written(reportWritten(target.format), writeFileAtomic(path.resolve(io.cwd, target.file), text));
     else io.stdout.write(text);

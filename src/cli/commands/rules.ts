@@ -7,7 +7,8 @@ import { findRule, tr } from '../../report/context.js';
 import { describeCheck, describeCondition } from '../../report/describe-check.js';
 import { levelName, referenceText, words } from '../../report/text.js';
 import type { Lang, LevelId } from '../../types.js';
-import type { CliIo } from '../io.js';
+import { terminalWidth, type CliIo } from '../io.js';
+import { wrapText } from '../../report/wrap.js';
 import { packageRoot } from '../../paths.js';
 
 export interface RulesOptions {
@@ -66,7 +67,10 @@ export function runExplain(id: string, lang: Lang, io: CliIo): number {
   if (!found) {
     throw new KnownError({ vi: `không có quy tắc "${id}"; xem danh sách bằng: chuan rules`, en: `no rule "${id}"; list them with: chuan rules` });
   }
-  io.stdout.write(explainText(found.rule, found.pack, lang, set.vocabulary));
+  const text = explainText(found.rule, found.pack, lang, set.vocabulary);
+  // On a terminal, folded to its width as the check report is.
+  const width = terminalWidth(io.stdout);
+  io.stdout.write(width ? wrapText(text, width) : text);
   return 0;
 }
 

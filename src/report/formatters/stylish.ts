@@ -11,6 +11,7 @@ import { plain } from '../document/model.js';
 import { diagnosticLine, packLine, ruleText } from '../forms/parts.js';
 import { recognitionLines } from './recognition-lines.js';
 import { neutralised } from '../../invisible.js';
+import { wrapText } from '../wrap.js';
 import { versionOf } from '../../engine/wordings.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
@@ -18,7 +19,8 @@ export function stylishFormatter(results: SchoolResult[], ctx: FormatContext): s
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const blocks = results.map((r) => schoolBlock(r, ctx, c));
   if (results.length > 1) blocks.push(totals(results, ctx, c));
-  return `${blocks.join('\n')}\n`;
+  const text = `${blocks.join('\n')}\n`;
+  return ctx.width ? wrapText(text, ctx.width) : text;
 }
 
 function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance): string {
