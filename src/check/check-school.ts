@@ -2,7 +2,8 @@ import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, PlanEntry, Scho
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
 import type { FileSource } from '../load/file-source.js';
-import { loadProfile, loadStandards, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
+import { loadProfile, loadStandards, PROFILE_FILE, standardFileName, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
+import { explainMissingFiles } from '../load/near-miss.js';
 import { locate, type YamlFile, type YamlParser } from '../load/yaml-file.js';
 import { profileSchemaId, standardSchemaId, type Validators } from '../validate/validators.js';
 import { validateDocument } from '../validate/validate-document.js';
@@ -56,6 +57,8 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
   const pack = profileValue ? packOrProblem(choice, profileYaml!, profileValue, diagnostics) : undefined;
   const numbers = choice.pack?.standardNumbers ?? STANDARD_NUMBERS;
   const docs: SchoolDocuments = { dir: files.pathOf(''), files, profile: profileYaml, standards: loadStandards(files, numbers, diagnostics, options.yamlParser), diagnostics };
+  // A file missing under its name but there under a near one (tieu-chuan-3.yml): named, with the rename.
+  explainMissingFiles(files, [PROFILE_FILE, ...numbers.map(standardFileName)], diagnostics);
   if (pack) {
     docs.standards.forEach((yaml, i) => {
       if (yaml) diagnostics.push(...checkedDocument(validateDocument(registry, standardSchemaId(pack.id, numbers[i]!), yaml), yaml));

@@ -69,6 +69,14 @@ describe('numbers are quoted as typed', () => {
     expect(d!.message.vi).toBe('so_lop: phải là số nguyên (số đếm), đang ghi 12.50');
   });
 
+  it('a school code typed as a number keeps its leading zero in the line to write', () => {
+    const text = 'ten_truong: A\nma_truong: 033101205\ncap_hoc: thcs\ntinh: B\nkhu_vuc: thanh_thi\nnam_hoc: 2025-2026\nmuc_tieu: dat_chuan\n';
+    for (const yaml of both(text)) {
+      const [d] = validateDocument(SchemaRegistry.shared(), profileSchemaId, yaml);
+      expect(d!.message.vi).toBe('ma_truong: phải là văn bản (đang ghi 033101205, YAML đọc thành số hoặc true/false): đặt trong dấu ngoặc kép, ghi ma_truong: "033101205"');
+    }
+  });
+
   it('an area written 7.850 (read as 7.85 m²) is a located warning that proposes 7850; 7.85, 62.5 and 7850 are not', () => {
     const dir = schoolWith('th-mai-sao', { 'tieu-chuan-4.yaml': [['dien_tich_khuon_vien: 7850 ', 'dien_tich_khuon_vien: 7.850']] });
     const result = checkSchool(dir, { asOf: AS_OF });
