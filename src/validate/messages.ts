@@ -138,7 +138,8 @@ function numberHint(data: unknown, expected: string, typed: string | undefined):
       return { vi: `không dùng dấu phân cách hàng nghìn: ghi ${s.replace(/[.,]/g, '')}`, en: `no thousands separator: write ${s.replace(/[.,]/g, '')}` };
     }
   }
-  const shown = typed ?? String(data);
+  // Numbers only: String() of a list or an object may throw (an element with a key named toString).
+  const shown = typed ?? (typeof data === 'number' ? String(data) : '');
   if (typeof data === 'number' && expected === 'integer' && DOT_THOUSANDS.test(shown)) {
     const whole = shown.replace(/^\+/, '').replaceAll('.', '');
     return {
