@@ -69,6 +69,16 @@ describe('numbers are quoted as typed', () => {
     expect(d!.message.vi).toBe('so_lop: phải là số nguyên (số đếm), đang ghi 12.50');
   });
 
+  it('a mapping with a key named toString where a number or text goes is an error, not a crash', () => {
+    for (const field of ['so_hoc_sinh', 'ten_truong']) {
+      const text = `cap_hoc: thcs\ntinh: B\nkhu_vuc: thanh_thi\nnam_hoc: 2025-2026\nmuc_tieu: dat_chuan\n${field === 'ten_truong' ? '' : 'ten_truong: A\n'}${field}:\n  toString: "0"\n`;
+      for (const yaml of both(text)) {
+        const found = validateDocument(SchemaRegistry.shared(), profileSchemaId, yaml);
+        expect(found.map((d) => d.code)).toContain('schema/type');
+      }
+    }
+  });
+
   it('a school code typed as a number keeps its leading zero in the line to write', () => {
     const text = 'ten_truong: A\nma_truong: 033101205\ncap_hoc: thcs\ntinh: B\nkhu_vuc: thanh_thi\nnam_hoc: 2025-2026\nmuc_tieu: dat_chuan\n';
     for (const yaml of both(text)) {
