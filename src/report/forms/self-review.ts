@@ -4,7 +4,7 @@
 import { findPack, tr, type FormatContext } from '../context.js';
 import { bold, code, inputText, italic, type Block, type Inline, type OfficeDocument } from '../document/model.js';
 import { standardSummaries, viewOf } from '../summary.js';
-import { findingHints } from '../machine.js';
+import { findingHints } from '../data-hints.js';
 import { dayMonthYear, measuredText, recordName } from '../text.js';
 import { progressBlocks } from './progress.js';
 import { criterionBlocks } from './criteria.js';
