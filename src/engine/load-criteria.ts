@@ -5,6 +5,7 @@ import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, type Validators } from '../validate/schemas.js';
 import type { Criterion, CriterionItem, CriterionLevelModel, Rule, RulePack, Wording } from './rule-types.js';
 import { loadValidated } from './load-rules.js';
+import { itemRuleId, latestText } from './wording.js';
 
 type RawCriterion = Omit<Criterion, 'standard' | 'levels' | 'indicators' | 'mandatory' | 'evidenceHint' | 'origin'> & {
   mandatory?: boolean;
@@ -70,22 +71,7 @@ function toCriterion(raw: RawCriterion, standard: number, levelIds: string[], or
   };
 }
 
-/** The text in force last (the reports pick the wording for their date with `wordingAt`). */
-export function latestText(text: LocalText | Wording[]): LocalText {
-  return Array.isArray(text) ? text[text.length - 1]!.text : text;
-}
-
-/** The wording in force on `date` (the earliest when the date precedes them all), with the document that set it. */
-export function wordingAt(text: LocalText | Wording[], date: string): { text: LocalText; document?: string } {
-  if (!Array.isArray(text)) return { text };
-  let chosen = text[0]!;
-  for (const w of text) if (w.from <= date) chosen = w;
-  return { text: chosen.text, document: chosen.document };
-}
-
-export function itemRuleId(pack: RulePack, criterion: string, levelCode: string, item: string): string {
-  return `${pack.itemIdPrefix ?? pack.id.toUpperCase()}.${criterion}.${levelCode}.${item}`;
-}
+export { itemRuleId, latestText, wordingAt } from './wording.js';
 
 function itemRules(criterion: Criterion, pack: RulePack, model: CriterionLevelModel, yaml: YamlFile, index: number): Rule[] {
   const rules: Rule[] = [];

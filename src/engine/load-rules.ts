@@ -8,7 +8,7 @@ import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { loadCriteria } from './load-criteria.js';
-import type { CriterionLevelModel, LevelModel, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import type { CriterionLevelModel, LevelModel, Rule, ReportFormSpec, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -65,7 +65,7 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     schoolYearStart: raw['school_year_start'] as string,
     recognition: raw['recognition'] as RulePack['recognition'],
     evidenceCodeFormats: raw['evidence_code_formats'] as string[],
-    reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
+    reportForms: ((raw['report_forms'] ?? ['tu-ra-soat']) as (string | RawReportForm)[]).map(reportForm),
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     rules: [],
   };
@@ -93,6 +93,14 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     }
   }
   return pack;
+}
+
+type RawReportForm = Omit<ReportFormSpec, 'reviewMoments'> & { review_moments?: ReportFormSpec['reviewMoments'] };
+
+function reportForm(raw: string | RawReportForm): ReportFormSpec {
+  if (typeof raw === 'string') return { form: raw };
+  const { review_moments, ...rest } = raw;
+  return { ...rest, ...(review_moments ? { reviewMoments: review_moments } : {}) };
 }
 
 type RawLevelModel =

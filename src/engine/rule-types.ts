@@ -168,7 +168,7 @@ export interface RulePack {
   };
   evidenceCodeFormats: string[];
   /** The report forms of this pack, in print order (report/forms). */
-  reportForms: string[];
+  reportForms: ReportFormSpec[];
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
   rules: Rule[];
 }
@@ -183,4 +183,24 @@ export interface Vocabulary {
 export interface RuleSet {
   packs: RulePack[];
   vocabulary: Vocabulary;
+}
+
+/**
+ * A report form of a pack (pack.yaml `report_forms`): which form module prints it (report/forms) and what
+ * the regulation says about the form — its name, where it is set out, and text printed as it stands.
+ */
+export interface ReportFormSpec {
+  form: string;
+  name?: LocalText;
+  reference?: string;
+  verification?: Verification;
+  source?: string;
+  /** Self-assessment report: strengths and weaknesses per standard (after its criteria) or per criterion. */
+  strengths?: 'per_standard' | 'per_criterion';
+  /** Improvement plan: the moments of its reviews. */
+  reviewMoments?: LocalText[];
+  /** Record types (ho_so) the form cites: the council's decision, the bases of the plan, the plan's review minutes. */
+  records?: { council?: string; bases?: string[]; reviews?: string };
+  /** The form's own text (one paragraph a line). */
+  texts?: { purpose?: LocalText; priorities?: LocalText; organisation?: LocalText; reporting?: LocalText };
 }

@@ -132,6 +132,11 @@ export function numberAgainst(value: number, threshold: number, lang: Lang, exac
   return formatScaled(scaled, digits, lang);
 }
 
+/** A figure with no threshold to compare with (a criterion's indicators): half-up to one decimal. */
+export function figureText(value: number, lang: Lang): string {
+  return formatScaled(halfUp(value, 1), 1, lang);
+}
+
 /** Half-up rounding to `digits` decimals, as an integer count of 10^-digits. */
 export function halfUp(value: number, digits: number, exact?: Fraction): number {
   const p = 10 ** digits;
