@@ -89,7 +89,7 @@ export function itemTable(e: CriterionEntry, pack: RulePack, lang: Lang): Block 
   return {
     kind: 'table',
     head: vi ? ['Mức, yêu cầu', 'Nội dung yêu cầu', 'Tự đánh giá', 'Minh chứng'] : ['Level, item', 'Requirement', 'Self-rating', 'Evidence'],
-    rows: e.items.map((line) => [[`${criterionLevelName(pack, line.level, lang)} ${line.item}`], [line.text], [itemState(line.finding, lang)], [(line.finding?.rating?.evidence ?? []).join(', ')]]),
+    rows: e.items.map((line) => [[`${criterionLevelName(pack, line.level, lang)} ${line.item}`], [line.text], [itemState(line.finding, lang)], [(line.finding?.rating?.evidence ?? []).join(', ') || '—']]),
     widths: [13, 55, 18, 14],
   };
 }
