@@ -72,6 +72,8 @@ function section(d: Docx, doc: OfficeDocument): import('docx').ISectionOptions {
       page: {
         size: { width: twip(A4_MM.width), height: twip(A4_MM.height), orientation: doc.landscape ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT },
         margin: { top: twip(MARGIN_MM.top), bottom: twip(MARGIN_MM.bottom), left: twip(MARGIN_MM.left), right: twip(MARGIN_MM.right), header: twip(10) },
+        // Each document counts its own pages (a report and its plan, or the schools of a batch, in one file).
+        pageNumbers: { start: 1 },
       },
     },
     headers: { default: new d.Header({ children: [pageNumber] }), first: new d.Header({ children: [] }) },

@@ -57,7 +57,7 @@ export function improvementPlanDocument(result: SchoolResult, ctx: FormatContext
         ? ['TT', 'Tiêu chí', 'Nội dung cải tiến', 'Hoạt động, giải pháp', 'Kết quả dự kiến', 'Thời gian thực hiện', 'Người phụ trách', 'Nguồn lực bảo đảm']
         : ['No.', 'Criterion', 'What to improve', 'Actions', 'Expected result', 'Timing', 'Responsible', 'Resources'],
       rows: rows.map((r, i) => [[`${i + 1}${r.proposed ? '*' : ''}`], ...r.cells]),
-      widths: [4, 7, 17, 28, 13, 10, 12, 9],
+      widths: [4, 6, 15, 27, 14, 10, 12, 12],
     });
     if (rows.some((r) => r.proposed)) {
       body.push({ kind: 'paragraph', note: true, text: [vi
