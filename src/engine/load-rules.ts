@@ -8,7 +8,7 @@ import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { loadCriteria } from './load-criteria.js';
-import type { CriterionLevelModel, LevelModel, Rule, ReportFormSpec, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, ReportFormSpec, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -60,11 +60,13 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     criteria: [],
     selection: selection(raw),
     successors: (raw['successors'] ?? []) as RulePack['successors'],
-    ...(raw['national_standard'] ? { nationalStandard: raw['national_standard'] as Record<string, string> } : {}),
+    ...(raw['national_standard'] ? { nationalStandard: nationalStandard(raw['national_standard'] as RawNationalStandard) } : {}),
+    amendments: (raw['amendments'] ?? []) as Amendment[],
     ...(raw['item_id_prefix'] ? { itemIdPrefix: raw['item_id_prefix'] as string } : {}),
     schoolYearStart: raw['school_year_start'] as string,
     recognition: raw['recognition'] as RulePack['recognition'],
-    evidenceCodeFormats: raw['evidence_code_formats'] as string[],
+    evidenceCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).map((f) => (typeof f === 'string' ? f : f.id)),
+    declaredCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).filter((f): f is DeclaredCodeFormat => typeof f !== 'string'),
     reportForms: ((raw['report_forms'] ?? ['tu-ra-soat']) as (string | RawReportForm)[]).map(reportForm),
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     rules: [],
@@ -87,11 +89,15 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
             : (rule.standard === 0) !== (rule.scope === 'recognition')
               ? { vi: `quy tắc ${rule.id}: điều kiện công nhận (scope: recognition) nằm trong cong-nhan.yaml với standard 0, và chỉ ở đó`, en: `rule ${rule.id}: recognition conditions (scope: recognition) sit in cong-nhan.yaml with standard 0, and only there` }
               : null;
-        if (problem) diagnostics.push({ code: 'rules/misplaced', severity: 'error', message: problem, location: origin });
+        const selfRated = !problem && containsCheck(rule.check, 'self_rated')
+          ? { vi: `quy tắc ${rule.id}: check self_rated chỉ dùng trong tệp tiêu chí (tieu-chuan-N.yaml ở gốc bộ quy tắc)`, en: `rule ${rule.id}: a self_rated check belongs in a criteria file (tieu-chuan-N.yaml at the pack root) only` }
+          : null;
+        if (problem ?? selfRated) diagnostics.push({ code: 'rules/misplaced', severity: 'error', message: (problem ?? selfRated)!, location: origin });
         pack.rules.push({ ...rule, origin });
       });
     }
   }
+  checkPackReferences(pack, packYaml, diagnostics);
   return pack;
 }
 
@@ -101,6 +107,52 @@ function reportForm(raw: string | RawReportForm): ReportFormSpec {
   if (typeof raw === 'string') return { form: raw };
   const { review_moments, ...rest } = raw;
   return { ...rest, ...(review_moments ? { reviewMoments: review_moments } : {}) };
+}
+
+/** What pack.yaml names must exist: levels of the national-standard mapping, its condition rules, the code formats. */
+function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagnostic[]): void {
+  const problem = (message: LocalText, at: (string | number)[]) => diagnostics.push({ code: 'rules/pack-reference', severity: 'error', message, location: locate(yaml, at) });
+  const ns = pack.nationalStandard;
+  if (ns) {
+    for (const [from, to] of Object.entries(ns.fromLevels)) {
+      if (!pack.levels.some((l) => l.id === from)) problem({ vi: `national_standard.from_levels: mức ${from} không có trong levels`, en: `national_standard.from_levels: level ${from} is not in levels` }, ['national_standard', 'from_levels', from]);
+      if (!ns.levels.some((l) => l.id === to)) problem({ vi: `national_standard.from_levels: ${to} không có trong national_standard.levels`, en: `national_standard.from_levels: ${to} is not in national_standard.levels` }, ['national_standard', 'from_levels', from]);
+    }
+    ns.conditions.forEach((c, i) => {
+      if ('rule' in c && !pack.rules.some((r) => r.id === c.rule && r.scope === 'recognition')) {
+        problem({ vi: `national_standard.conditions: ${c.rule} không phải quy tắc điều kiện công nhận (cong-nhan.yaml) của bộ quy tắc`, en: `national_standard.conditions: ${c.rule} is not a recognition rule (cong-nhan.yaml) of this pack` }, ['national_standard', 'conditions', i]);
+      }
+    });
+  }
+  const raw = (yaml.value as Record<string, unknown>)['evidence_code_formats'] as unknown[];
+  raw.forEach((f, i) => {
+    if (typeof f === 'string') return;
+    const pattern = (f as DeclaredCodeFormat).pattern;
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      problem({ vi: `evidence_code_formats: biểu thức "${pattern}" không hợp lệ`, en: `evidence_code_formats: "${pattern}" is not a valid regular expression` }, ['evidence_code_formats', i, 'pattern']);
+    }
+  });
+}
+
+type RawNationalStandard = {
+  levels: NationalStandard['levels'];
+  from_levels: Record<string, string>;
+  conditions?: NationalStandard['conditions'];
+} & Pick<NationalStandard, 'reference' | 'verification' | 'source' | 'accreditation'>;
+
+function nationalStandard(raw: RawNationalStandard): NationalStandard {
+  const { from_levels, conditions, ...rest } = raw;
+  return { ...rest, fromLevels: from_levels, conditions: conditions ?? [] };
+}
+
+/** Whether a check (or any check inside it) is of the given type. */
+export function containsCheck(check: Check, type: Check['type']): boolean {
+  if (check.type === type) return true;
+  if (check.type === 'all' || check.type === 'any') return check.checks.some((c) => containsCheck(c, type));
+  if (check.type === 'for_each' || check.type === 'each_year' || check.type === 'only_if') return containsCheck(check.check, type);
+  return false;
 }
 
 type RawLevelModel =

@@ -1,5 +1,6 @@
 import { latestText } from '../engine/load-criteria.js';
 import type { CriterionLevelModel, RulePack } from '../engine/rule-types.js';
+import { packCodeFormats } from '../evidence/codes.js';
 
 /**
  * A criterion regime's standard file as `chuan init` writes it: every criterion and item listed, unrated
@@ -29,7 +30,8 @@ export function criteriaTemplate(pack: RulePack, standard: number, modeline: str
     }
     out.push(`    # muc_tu_danh_gia: ${model.criterionLevels.map((l) => l.id).join(' | ')} | chua_dat   (kết luận của hội đồng)`);
   }
-  out.push('ho_so: []', 'minh_chung: []   # mỗi minh chứng: { ma: MC.a.b.cc, ten: …, tieu_chi: ["a.b"] }', '');
+  const shape = packCodeFormats(pack)[0]?.shape ?? '…';
+  out.push('ho_so: []', `minh_chung: []   # mỗi minh chứng: { ma: ${shape}, ten: …, tieu_chi: ["a.b"] }`, '');
   return out.join('\n');
 }
 

@@ -11,11 +11,16 @@ import { launchChromium, type Browser } from '../../bench/chromium.js';
 import { packageRoot } from '../../src/paths.js';
 import { run } from '../cli/run-main.js';
 import { readDocx } from '../report/docx-reader.js';
+import { AS_OF, EXAMPLES as LISTED } from '../examples.js';
 
 const PAGE = path.join(packageRoot, 'dist', 'chuan.html');
 const examples = path.join(packageRoot, 'examples');
-const AS_OF = '2026-06-15';
-const EXAMPLES = fs.readdirSync(examples).filter((f) => fs.existsSync(path.join(examples, f, 'truong.yaml'))).sort();
+/** Every example folder, each at the as-of date its expected report is written for. */
+const EXAMPLES = fs
+  .readdirSync(examples)
+  .filter((f) => fs.existsSync(path.join(examples, f, 'truong.yaml')))
+  .sort()
+  .map((name): [string, string] => [name, LISTED.find(([listed]) => listed === name)?.[2] ?? AS_OF]);
 /** UPDATE_SCREENSHOTS=1 (npm run docs:screenshots) writes the main states into docs/. */
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? path.join(packageRoot, 'docs', 'img') : null;
 
@@ -48,11 +53,11 @@ afterAll(async () => {
  * A new tab with the page, the examples' as-of date set. Each test has its own: Chromium counts a tab's
  * downloads and starts asking before allowing more after about ten.
  */
-async function openPage(): Promise<void> {
+async function openPage(asOf = AS_OF): Promise<void> {
   await page?.close();
   page = await browser.context.newPage();
   await page.goto(pathToFileURL(PAGE).href);
-  await page.fill('#as-of', AS_OF);
+  await page.fill('#as-of', asOf);
   // The worker has started when it has listed the circulars.
   await page.waitForFunction(() => document.querySelectorAll('#circular option').length > 1);
 }
@@ -71,7 +76,7 @@ async function downloadBytes(button: string): Promise<Buffer> {
 
 const download = async (button: string): Promise<string> => (await downloadBytes(button)).toString('utf8');
 
-const cli = async (args: string[], cwd = examples) => (await run(['check', ...args, '--as-of', AS_OF], { cwd })).stdout;
+const cli = async (args: string[], cwd = examples, asOf = AS_OF) => (await run(['check', ...args, '--as-of', asOf], { cwd })).stdout;
 
 describe('chuan.html in Chromium, offline, from file://', () => {
   it('is one file: no script, style, font or image is loaded from anywhere else', () => {
@@ -81,11 +86,11 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     expect(html).not.toMatch(/\/work\/|\/root\/|\/tmp\//);
   });
 
-  it.each(EXAMPLES)('%s: level, unmet items and downloads equal `chuan check` beside the folder', async (name) => {
-    await openPage();
+  it.each(EXAMPLES)('%s at %s: level, unmet items and downloads equal `chuan check` beside the folder', async (name, asOf) => {
+    await openPage(asOf);
     await pick(path.join(examples, name));
-    const json = JSON.parse(await cli([name, '--format', 'json'])) as { results: { outcome: string; findings: { ruleId: string; role: string }[] }[] };
-    const markdown = await cli([name, '--format', 'markdown']);
+    const json = JSON.parse(await cli([name, '--format', 'json'], examples, asOf)) as { results: { outcome: string; findings: { ruleId: string; role: string }[] }[] };
+    const markdown = await cli([name, '--format', 'markdown'], examples, asOf);
     const expected = json.results[0]!;
     const reachedRow = /^\| Mức đạt được \| (.*) \|$/m.exec(markdown)![1];
     expect(await page.textContent('#school [data-fact=reached]')).toBe(reachedRow);
@@ -93,7 +98,7 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     const gaps = await page.$$eval('#school .gaps li', (items) => items.map((li) => li.getAttribute('data-rule')));
     expect(gaps).toEqual(expected.findings.filter((f) => f.role === 'gap').map((f) => f.ruleId));
     expect(await download('#download-md')).toBe(markdown);
-    expect(await download('#download-json')).toBe(await cli([name, '--format', 'json']));
+    expect(await download('#download-json')).toBe(await cli([name, '--format', 'json'], examples, asOf));
     if (name === 'th-mai-sao' && SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'trang-mot-truong.png'), fullPage: true });
   });
 
@@ -182,8 +187,8 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     await pick(examples);
     // One table of schools per regime (rule pack), together every school once.
     const rows = await page.$$eval('#summary table', (tables) => tables.filter((t) => t.querySelector('th:nth-child(2)')?.textContent === 'Thư mục').flatMap((t) => [...t.querySelectorAll('tbody tr')].map((tr) => tr.children[1]!.textContent)));
-    expect([...rows].sort()).toEqual(EXAMPLES.map((name) => `examples/${name}`).sort());
-    expect(await page.$$eval('#schools li', (items) => items.map((li) => li.getAttribute('data-folder')))).toEqual(EXAMPLES.map((name) => `examples/${name}`));
+    expect([...rows].sort()).toEqual(EXAMPLES.map(([name]) => `examples/${name}`).sort());
+    expect(await page.$$eval('#schools li', (items) => items.map((li) => li.getAttribute('data-folder')))).toEqual(EXAMPLES.map(([name]) => `examples/${name}`));
     expect(await download('#download-md')).toBe(await cli(['examples', '--format', 'markdown'], packageRoot));
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'trang-tong-hop.png') });
     const runs = Number(await page.getAttribute('body', 'data-runs'));

@@ -25,7 +25,7 @@ export interface JsonLocation {
  * reference) is in rulesMeta once. A finding that needs a remedy also names the evidence codes the
  * school's register gives for its criterion.
  */
-export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver'> {
+export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver' | 'wording' | 'reason'> {
   role: FindingRole;
   location: JsonLocation | null;
   message: string;
@@ -128,6 +128,8 @@ function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool
   if (f.unit) out.unit = f.unit;
   if (f.missingData) out.missingData = f.missingData;
   if (f.waiver) out.waiver = f.waiver;
+  if (f.wording) out.wording = f.wording;
+  if (f.reason) out.reason = f.reason;
   out.location = locationJson(f.location, inSchool);
   out.message = findingMessage(f, role, ctx);
   const remedy = remedyLine(f, ctx);

@@ -3,7 +3,7 @@
 // council's text, the summary tables, the shortest path to the next level. The self-assessment report
 // (self-assessment.ts), the improvement plan (improvement-plan.ts) and the roll-up use them.
 import type { Criterion, CriterionLevelModel, Rule, RulePack } from '../../engine/rule-types.js';
-import { itemRuleId, wordingAt } from '../../engine/wording.js';
+import { itemRuleId, wordingAt } from '../../engine/wordings.js';
 import type { CriterionResult, CriterionStatement, Finding, IndicatorSeries, Lang, SchoolResult } from '../../types.js';
 import { findRule, tr, type FormatContext } from '../context.js';
 import { criterionLevelName, partName } from '../criteria-lines.js';

@@ -7,7 +7,7 @@
 import type { ReportFormSpec, RulePack } from '../../engine/rule-types.js';
 import type { CriterionStatement, FiledRecord, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
-import { criterionHeader, criterionRows, nationalStandardLine, requirementLines } from '../criteria-lines.js';
+import { criterionHeader, criterionRows, nationalStandardLines, requirementLines } from '../criteria-lines.js';
 import { bold, code, italic, type Block, type Inline, type OfficeDocument } from '../document/model.js';
 import { recognitionLines } from '../formatters/recognition-lines.js';
 import { viewOf, type SchoolView } from '../summary.js';
@@ -61,8 +61,9 @@ export function selfAssessmentDocument(result: SchoolResult, ctx: FormatContext,
   body.push(levelCountTable(entries, pack, lang), { kind: 'list', items: requirementLines(result, pack, lang).map((l) => [l]) });
   sub(3, 'Mức đạt của nhà trường', 'Level of the school');
   body.push(...pathBlocks(result, pack, ctx));
-  const national = nationalStandardLine(result, pack, lang);
-  if (national) body.push({ kind: 'paragraph', text: [national] });
+  const national = nationalStandardLines(result, pack, lang);
+  if (national.length > 0) body.push({ kind: 'paragraph', text: [national[0]!] });
+  if (national.length > 1) body.push({ kind: 'list', items: national.slice(1).map((l) => [l]) });
   if (view.notRated.length > 0) body.push({ kind: 'paragraph', text: [bold(`${vi ? 'Chưa tự đánh giá' : 'Not rated yet'}:`), ` ${view.notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`] });
   body.push(...progressBlocks(result, ctx));
   sub(4, 'Thủ tục tự đánh giá và điều kiện công nhận', 'Procedure and recognition conditions');
