@@ -130,8 +130,8 @@ function criterionBlocks(e: CriterionEntry, pack: RulePack, spec: ReportFormSpec
 /** The council's description, else its notes on the items; the evidence codes are in the table above. */
 function currentState(e: CriterionEntry, pack: RulePack, lang: FormatContext['lang']): Inline[] {
   if (e.statement?.currentState) return [e.statement.currentState];
-  const notes = e.items.filter((l) => l.finding?.rating?.note).map((l) => `${itemLabel(pack, l, lang)}: ${l.finding!.rating!.note}`);
-  return notes.length > 0 ? [notes.join('; ')] : written(null, 'hien_trang', lang);
+  const notes = e.items.filter((l) => l.finding?.rating?.note).map((l) => `${itemLabel(pack, l, lang)}: ${l.finding!.rating!.note!.trim().replace(/[.;]+$/, '')}`);
+  return notes.length > 0 ? [`${notes.join('; ')}.`] : written(null, 'hien_trang', lang);
 }
 
 /** A text the council writes, or "chưa ghi" and the key to write it under. */
