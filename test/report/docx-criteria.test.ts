@@ -1,17 +1,22 @@
 // The forms of criterion regimes (57/2026: Biểu 1, the self-assessment report, and Biểu 2, the
 // improvement plan) as Word files, read back: their parts, a heading per standard and criterion, the
 // tables with the right rows, the signature block, no raw key; and the Markdown with the same headings.
-import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { checkSchools } from '../../src/batch/index.js';
 import type { RulePack } from '../../src/engine/rule-types.js';
 import { findPack } from '../../src/report/context.js';
-import { schoolDocx } from '../../src/report/formatters/docx.js';
+import { rollUpDocx, schoolDocx } from '../../src/report/formatters/docx.js';
 import { schoolMarkdown } from '../../src/report/formatters/markdown.js';
 import type { SchoolResult } from '../../src/types.js';
 import { exampleSchools, formatContext } from '../batch/fixtures.js';
+import { batchSummaryMarkdown } from '../../src/report/formatters/markdown-summary.js';
 import { EXAMPLES } from '../examples.js';
 import { readDocx, type DocxContent, type DocxTable } from './docx-reader.js';
-import { schemaKeys, withoutKeys } from './schema-keys.js';
+import { markdownWithoutCode, schemaKeys, withoutKeys } from './schema-keys.js';
 import { exampleResults } from './shared.js';
 
 const AS_OF = '2027-06-20';
@@ -175,4 +180,42 @@ describe('the Markdown report has the Word file’s structure (one reads like th
       expect(md.split('\n').filter((l) => /^# /.test(l))).toHaveLength(word.sections.length);
     }
   }, 60_000);
+});
+
+describe('a multi-level school (each part rates every criterion): a heading per criterion and part, each part a row of the roll-up', () => {
+  let dir: string;
+  let result: SchoolResult;
+  beforeAll(async () => {
+    // examples/th-hoa-mai-57 as a primary + lower-secondary school, both parts rated alike.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuan-nhieu-cap-'));
+    const school = path.join(dir, 'th-thcs-hoa-mai');
+    fs.cpSync(exampleSchools().find((d) => d.endsWith('/th-hoa-mai-57'))!, school, { recursive: true });
+    const profile = path.join(school, 'truong.yaml');
+    fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace('cap_hoc: tieu_hoc', 'cap_hoc: nhieu_cap\ncac_cap_hoc: [tieu_hoc, thcs]'));
+    for (const n of [1, 2, 3, 4]) {
+      const file = path.join(school, `tieu-chuan-${n}.yaml`);
+      const { tieu_chi, ...rest } = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      fs.writeFileSync(file, stringify({ ...rest, cap_hoc: { tieu_hoc: { tieu_chi }, thcs: { tieu_chi } } }));
+    }
+    [result] = await checkSchools([school], { asOf: AS_OF, configFile: null, jobs: 1 });
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('Biểu 1 and its Markdown: each criterion once per part, no raw key (the parts named in words)', async () => {
+    expect(result!.outcome).not.toBe('invalid');
+    const word = readDocx(await schoolDocx(result!, ctx()));
+    const criteria = word.paragraphs.filter((p) => p.style === 'Heading3' && p.text.startsWith('Tiêu chí ')).map((p) => p.text.replace(/^Tiêu chí (\d\.\d).* — (cấp .+)$/, '$1 $2'));
+    expect(criteria.slice(0, 4)).toEqual(['1.1 cấp tiểu học', '1.1 cấp THCS', '1.2 cấp tiểu học', '1.2 cấp THCS']);
+    expect(criteria).toHaveLength(30);
+    const keys = schemaKeys();
+    expect(withoutKeys(word.paragraphs.map((p) => p.text).join('\n'), keys)).toEqual([]);
+    expect(withoutKeys(markdownWithoutCode(schoolMarkdown(result!, ctx(), 1)), keys)).toEqual([]);
+  });
+
+  it('TONG-HOP: one row per part in the schools × criteria table', async () => {
+    const rollUp = readDocx(await rollUpDocx([result!], ctx()));
+    const matrix = rollUp.tables.find((t) => t.rows[0]![1] === '1.1')!;
+    expect(matrix.rows.slice(1).map((row) => row[0])).toEqual(['Trường Tiểu học Hoa Mai (cấp tiểu học)', 'Trường Tiểu học Hoa Mai (cấp THCS)']);
+    expect(batchSummaryMarkdown([result!], ctx())).toContain('| Trường Tiểu học Hoa Mai (cấp THCS) | M1 | M2 |');
+  });
 });

@@ -6,7 +6,7 @@ import type { Criterion, CriterionLevelModel, Rule, RulePack } from '../../engin
 import { itemRuleId, wordingAt } from '../../engine/wordings.js';
 import type { CriterionResult, CriterionStatement, Finding, IndicatorSeries, Lang, SchoolResult } from '../../types.js';
 import { findRule, tr, type FormatContext } from '../context.js';
-import { criterionLevelName, partName } from '../criteria-lines.js';
+import { criterionLevelName, itemName, partName } from '../criteria-lines.js';
 import { bold, code, type Block, type Inline } from '../document/model.js';
 import { figureText, levelName, words } from '../text.js';
 
@@ -190,3 +190,9 @@ export function pathBlocks(result: SchoolResult, pack: RulePack, ctx: FormatCont
 /** Findings that are no criterion item: the procedure of the self-assessment and the recognition conditions. */
 export const procedureFindings = (result: SchoolResult, ctx: FormatContext): Finding[] =>
   result.findings.filter((f) => !findRule(ctx.ruleSet, f.ruleId)?.rule.item);
+
+/** "Chưa tự đánh giá: 1.1 M2a, 4.3 (cấp THCS) M1b": the items not rated yet, in one line. */
+export function notRatedBlock(notRated: Finding[], lang: Lang): Block {
+  const vi = lang === 'vi';
+  return { kind: 'paragraph', text: [bold(`${vi ? 'Chưa tự đánh giá' : 'Not rated yet'}:`), ` ${notRated.map((f) => itemName(f, lang)).join(', ')}`] };
+}

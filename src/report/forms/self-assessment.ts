@@ -7,12 +7,12 @@
 import type { ReportFormSpec, RulePack } from '../../engine/rule-types.js';
 import type { CriterionStatement, FiledRecord, SchoolResult } from '../../types.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
-import { criterionHeader, criterionRows, nationalStandardLines, requirementLines } from '../criteria-lines.js';
+import { criterionHeader, criterionRows, nationalStandardLines, partName, requirementLines } from '../criteria-lines.js';
 import { bold, code, italic, type Block, type Inline, type OfficeDocument } from '../document/model.js';
 import { recognitionLines } from '../formatters/recognition-lines.js';
 import { viewOf, type SchoolView } from '../summary.js';
 import { dayMonthYear, recordName, words } from '../text.js';
-import { criterionEntries, criterionModel, criterionTitle, indicatorTable, itemLabel, itemTable, levelCountTable, levelText, openItems, pathBlocks, type CriterionEntry } from './criterion-parts.js';
+import { criterionEntries, criterionModel, criterionTitle, indicatorTable, itemLabel, itemTable, levelCountTable, levelText, notRatedBlock, openItems, pathBlocks, type CriterionEntry } from './criterion-parts.js';
 import { briefLine, diagnosticLine, factsTable, formBody, indicatorBlocks, NATION, otherBlocks, packLine, schoolClosing, schoolLetterhead, standardTitle } from './parts.js';
 import { progressBlocks } from './progress.js';
 
@@ -64,7 +64,7 @@ export function selfAssessmentDocument(result: SchoolResult, ctx: FormatContext,
   const national = nationalStandardLines(result, pack, lang);
   if (national.length > 0) body.push({ kind: 'paragraph', text: [national[0]!] });
   if (national.length > 1) body.push({ kind: 'list', items: national.slice(1).map((l) => [l]) });
-  if (view.notRated.length > 0) body.push({ kind: 'paragraph', text: [bold(`${vi ? 'Chưa tự đánh giá' : 'Not rated yet'}:`), ` ${view.notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`] });
+  if (view.notRated.length > 0) body.push(notRatedBlock(view.notRated, lang));
   body.push(...progressBlocks(result, ctx));
   sub(4, 'Thủ tục tự đánh giá và điều kiện công nhận', 'Procedure and recognition conditions');
   body.push(...procedureBlocks(result, view, ctx));
@@ -154,7 +154,7 @@ function standardAssessment(standard: number, entries: CriterionEntry[], ctx: Fo
   const { lang } = ctx;
   const vi = lang === 'vi';
   const lines = (pick: (s: CriterionStatement) => string | null): Inline[][] =>
-    entries.flatMap((e) => (e.statement && pick(e.statement) ? [[bold(`${e.criterion.id}${e.result.part ? ` (${e.result.part})` : ''}`), `: ${pick(e.statement)!}`]] : []));
+    entries.flatMap((e) => (e.statement && pick(e.statement) ? [[bold(`${e.criterion.id}${e.result.part ? ` (${partName(e.result.part, lang)})` : ''}`), `: ${pick(e.statement)!}`]] : []));
   const blocks: Block[] = [{ kind: 'heading', level: 3, text: [vi ? `Đánh giá chung về Tiêu chuẩn ${standard}` : `General assessment of Standard ${standard}`] }];
   for (const [label, key, list] of [[vi ? 'Điểm mạnh' : 'Strengths', 'diem_manh', lines((s) => s.strengths)], [vi ? 'Điểm yếu' : 'Weaknesses', 'diem_yeu', lines((s) => s.weaknesses)]] as const) {
     if (list.length === 0) blocks.push({ kind: 'fields', rows: [{ label, value: written(null, key, lang) }] });
