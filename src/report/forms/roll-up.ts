@@ -49,7 +49,7 @@ export function rollUpDocument(results: SchoolResult[], ctx: FormatContext, link
     text: [{ text: vi ? 'Tổng:' : 'Totals:', bold: true }, vi
       ? ` ${results.length} trường; ${reached} đạt mức đích; ${notReached} chưa đạt mức đích; ${invalid} dữ liệu lỗi; ${unmetTotal} chỉ số chưa đạt; ${dueTotal} trường cần công nhận lại hoặc kiểm tra giữa chu kỳ.`
       : ` ${results.length} schools; ${reached} reached target; ${notReached} below target; ${invalid} invalid input; ${unmetTotal} unmet indicators; ${dueTotal} due for re-recognition or a mid-cycle check.`],
-  });
+  }, ...duplicateCodeNote(results, ctx));
   body.push({ kind: 'heading', level: 1, text: [vi ? 'II. KẾT QUẢ THEO TIÊU CHUẨN, TIÊU CHÍ' : 'II. RESULTS BY STANDARD AND CRITERION'] });
   for (const g of groups.filter((x) => x.pack)) {
     const pack = g.pack!;
@@ -141,6 +141,24 @@ function criterionMatrix(schools: number[], results: SchoolResult[], pack: RuleP
       ? `Mỗi ô: mức đạt của tiêu chí (${legend}; ✖: ${criterionLevelName(pack, null, lang)}; —: không đánh giá). ★: tiêu chí bắt buộc.`
       : `Each cell: the criterion's level (${legend}; ✖: ${criterionLevelName(pack, null, lang)}; —: not assessed). ★: mandatory criterion.`] },
   ];
+}
+
+/** Codes two or more folders share for one school year (batch/duplicate-codes.ts): the totals may count a school twice. */
+function duplicateCodeNote(results: SchoolResult[], ctx: FormatContext): Block[] {
+  const vi = ctx.lang === 'vi';
+  const byCode = new Map<string, string[]>();
+  for (const r of results) {
+    if (!r.profile.code || !r.diagnostics.some((d) => d.code === 'batch/duplicate-code')) continue;
+    byCode.set(r.profile.code, [...(byCode.get(r.profile.code) ?? []), displayPath(r.dir, ctx.cwd)]);
+  }
+  if (byCode.size === 0) return [];
+  const list = [...byCode].map(([code, dirs]) => `${code} (${dirs.join(', ')})`).join('; ');
+  return [{
+    kind: 'paragraph',
+    text: [{ text: vi ? 'Mã trường trùng nhau:' : 'Shared school codes:', bold: true }, vi
+      ? ` ${list}: nhiều thư mục ghi cùng một mã trường cho cùng năm học, tổng trên có thể tính một trường hai lần; sửa mã của thư mục sao chép nhầm.`
+      : ` ${list}: several folders give the same school code for the same school year, so the totals may count a school twice; correct the folder copied by mistake.`],
+  }];
 }
 
 function lastRecognition(r: SchoolResult, lang: FormatContext['lang']): string {
