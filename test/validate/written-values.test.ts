@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSchool } from '../../src/check/check-folder.js';
 import { initSchool } from '../../src/init/init-school.js';
@@ -132,7 +133,7 @@ describe('text that hides what it says', () => {
     expect(mdText(hostile)).toBe('Trường A⟨U+202E⟩⟨U+2066⟩B⟨U+200D⟩⟨U+FEFF⟩C⟨U+061C⟩');
   });
 
-  it('chuan check: the terminal and the Markdown report show the name neutralised, with the warning', async () => {
+  it('chuan check: the terminal, Markdown and Word reports show the name neutralised, with the warning', async () => {
     const dir = schoolWith('th-mai-sao', { 'truong.yaml': [['ten_truong: Trường Tiểu học Mai Sao', 'ten_truong: "Trường Tiểu học Mai\u202eSao"']] });
     for (const format of ['stylish', 'markdown']) {
       const result = await run(['check', dir, '--as-of', AS_OF, '-f', format]);
@@ -140,6 +141,11 @@ describe('text that hides what it says', () => {
       expect(result.stdout).toContain('Mai⟨U+202E⟩Sao');
       expect(result.stdout).toContain('có ký tự ẩn U+202E');
     }
+    const out = path.join(dir, '..', `${path.basename(dir)}.docx`);
+    await run(['check', dir, '--as-of', AS_OF, '-f', 'docx', '--output', out, '--quiet']);
+    const xml = new TextDecoder().decode(unzipSync(fs.readFileSync(out))['word/document.xml']);
+    expect(xml).not.toContain('\u202e');
+    expect(xml).toContain('Mai⟨U+202E⟩Sao');
   });
 });
 
