@@ -8,7 +8,7 @@ import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { loadCriteria } from './load-criteria.js';
-import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, ReportFormSpec, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, ReportFormSpec, Rule, RulePack, RuleSet, SelfAssessmentParts, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -104,12 +104,14 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
   return pack;
 }
 
-type RawReportForm = Omit<ReportFormSpec, 'reviewMoments'> & { review_moments?: ReportFormSpec['reviewMoments'] };
+type RawParts = Omit<SelfAssessmentParts, 'standardConclusion'> & { standard_conclusion: LocalText };
+type RawReportForm = Omit<ReportFormSpec, 'reviewMoments' | 'separateLevel' | 'parts'> & { review_moments?: ReportFormSpec['reviewMoments']; separate_level?: string; parts?: RawParts };
 
 function reportForm(raw: string | RawReportForm): ReportFormSpec {
   if (typeof raw === 'string') return { form: raw };
-  const { review_moments, ...rest } = raw;
-  return { ...rest, ...(review_moments ? { reviewMoments: review_moments } : {}) };
+  const { review_moments, separate_level, parts, ...rest } = raw;
+  const named = parts ? (({ standard_conclusion, ...p }: RawParts): SelfAssessmentParts => ({ ...p, standardConclusion: standard_conclusion }))(parts) : null;
+  return { ...rest, ...(review_moments ? { reviewMoments: review_moments } : {}), ...(separate_level ? { separateLevel: separate_level } : {}), ...(named ? { parts: named } : {}) };
 }
 
 /** What pack.yaml names must exist: levels of the national-standard mapping, its condition rules, the code formats. */
@@ -135,6 +137,12 @@ function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagno
       new RegExp(pattern, 'u');
     } catch {
       problem({ vi: `evidence_code_formats: biểu thức "${pattern}" không hợp lệ`, en: `evidence_code_formats: "${pattern}" is not a valid regular expression` }, ['evidence_code_formats', i, 'pattern']);
+    }
+  });
+  pack.reportForms.forEach((f, i) => {
+    const levels = pack.levelModel.kind === 'rule_cumulative' ? [] : pack.levelModel.criterionLevels.map((l) => l.id);
+    if (f.separateLevel && !levels.includes(f.separateLevel)) {
+      problem({ vi: `report_forms: separate_level ${f.separateLevel} không phải mức của tiêu chí (level_model.criterion_levels)`, en: `report_forms: separate_level ${f.separateLevel} is not a criterion level (level_model.criterion_levels)` }, ['report_forms', i, 'separate_level']);
     }
   });
 }

@@ -318,5 +318,27 @@ export interface ReportFormSpec {
   /** Record types (ho_so) the form cites: the council's decision, the bases of the plan, the plan's review minutes. */
   records?: { council?: string; bases?: string[]; reviews?: string };
   /** The form's own text (one paragraph a line). */
-  texts?: { purpose?: LocalText; priorities?: LocalText; organisation?: LocalText; reporting?: LocalText };
+  texts?: { purpose?: LocalText; priorities?: LocalText; organisation?: LocalText; reporting?: LocalText; introduction?: LocalText };
+  /** Self-assessment report: the items of this criterion level are assessed in a section of their own, after the others. */
+  separateLevel?: string;
+  /** Self-assessment report: the evidence catalogue's columns — five (no., code, title, storage, notes; the default) or by criterion (criterion, no., code, title, number and date, issuer, notes). */
+  catalogue?: 'storage' | 'by_criterion';
+  /** Self-assessment report laid out in these parts, each named as the regulation names it (else the default four parts). */
+  parts?: SelfAssessmentParts;
+}
+
+/** The part names of a self-assessment report laid out by parts (pack.yaml `report_forms[].parts`); `{standard}` is the standard's number. */
+export interface SelfAssessmentParts {
+  council: LocalText;
+  summary: LocalText;
+  data: LocalText;
+  assessment: LocalText;
+  introduction: LocalText;
+  evaluation: LocalText;
+  criteria: LocalText;
+  separate?: LocalText;
+  conclusion: LocalText;
+  annex: LocalText;
+  opening: LocalText;
+  standardConclusion: LocalText;
 }

@@ -6,12 +6,13 @@
 export type Inline = string | { text: string; code?: boolean; bold?: boolean; italic?: boolean; link?: string };
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: Inline[] }
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5; text: Inline[] }
   | { kind: 'paragraph'; text: Inline[]; note?: boolean }
   /** Labelled lines of one item ("Căn cứ: …", "Giải pháp: …"). */
   | { kind: 'fields'; rows: { label: string; value: Inline[] }[] }
   | { kind: 'list'; items: Inline[][] }
-  | { kind: 'table'; head: string[]; rows: Inline[][][]; widths?: number[] };
+  /** `blank`: empty cells stay empty (a column of marks, or one to sign in); else they print a dash. */
+  | { kind: 'table'; head: string[]; rows: Inline[][][]; widths?: number[]; blank?: boolean };
 
 export interface Letterhead {
   /** Cơ quan chủ quản (upper case, regular), or null. */

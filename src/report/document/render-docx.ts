@@ -49,6 +49,7 @@ function styles(d: Docx): import('docx').IStylesOptions {
       heading2: heading(SIZE.body),
       heading3: heading(SIZE.body, true),
       heading4: heading(SIZE.table),
+      heading5: heading(SIZE.table, true),
     },
     characterStyles: [{ id: 'MaSo', name: 'Mã số (chữ nhỏ)', run: { font: FONT, size: SIZE.code, color: '595959' } }],
     paragraphStyles: [{ id: 'GhiChu', name: 'Ghi chú', basedOn: 'Normal', run: { size: SIZE.small, italics: true }, paragraph: { spacing: { after: 60 } } }],
@@ -137,8 +138,8 @@ function titleBlock(d: Docx, doc: OfficeDocument, content: number): Child[] {
 function block(d: Docx, b: Block, content: number): Child[] {
   switch (b.kind) {
     case 'heading': {
-      const level = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4][b.level - 1]!;
-      return [new d.Paragraph({ heading: level, children: runs(d, b.text, b.level === 4 ? SIZE.table : SIZE.body, { bold: true, italics: b.level === 3 }) })];
+      const level = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4, d.HeadingLevel.HEADING_5][b.level - 1]!;
+      return [new d.Paragraph({ heading: level, children: runs(d, b.text, b.level >= 4 ? SIZE.table : SIZE.body, { bold: true, italics: b.level === 3 || b.level === 5 }) })];
     }
     case 'paragraph':
       return [b.note
@@ -175,7 +176,7 @@ function table(d: Docx, b: Extract<Block, { kind: 'table' }>, content: number): 
     rows: [
       new d.TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h, i) => cell([h], i, true)) }),
       // An empty cell reads as a dash, as in the Markdown report.
-      ...b.rows.map((row) => new d.TableRow({ cantSplit: true, children: row.map((c, i) => cell(plain(c).trim() !== '' ? c : ['—'], i, false)) })),
+      ...b.rows.map((row) => new d.TableRow({ cantSplit: true, children: row.map((c, i) => cell(plain(c).trim() !== '' ? c : [b.blank ? '' : '—'], i, false)) })),
     ],
   });
 }

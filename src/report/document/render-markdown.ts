@@ -49,7 +49,7 @@ function blockLines(block: Block, depth: number): string[] {
       return [
         row(block.head.map((h) => (h === '' ? ' ' : mdText(h)))),
         `|${block.head.map(() => '---').join('|')}|`,
-        ...block.rows.map((cells) => row(cells.map((c) => inline(c, true).trim() || '—'))),
+        ...block.rows.map((cells) => row(cells.map((c) => inline(c, true).trim() || (block.blank ? ' ' : '—')))),
       ];
     }
   }

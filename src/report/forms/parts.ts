@@ -154,7 +154,7 @@ export const standardTitle = (pack: RulePack | undefined, standard: number, lang
 const MAX_EVIDENCE = 5;
 
 /** One indicator in full: its heading, then reference, requirement, measured vs required, shortfall, measure, who, by when, evidence, data. */
-export function indicatorBlocks(f: Finding, result: SchoolResult, ctx: FormatContext, level: 2 | 3 | 4, withPlan: boolean): Block[] {
+export function indicatorBlocks(f: Finding, result: SchoolResult, ctx: FormatContext, level: 2 | 3 | 4 | 5, withPlan: boolean): Block[] {
   const { lang } = ctx;
   const vi = lang === 'vi';
   const found = findRule(ctx.ruleSet, f.ruleId);
@@ -235,11 +235,11 @@ export function keyName(key: string, f: Finding, result: SchoolResult, ctx: Form
  * The rest of a school's report, each part only when it has something: what the next level would need
  * (`beyond`), what cannot be assessed for missing data, waived indicators, configuration changes, data remarks.
  */
-export function otherBlocks(result: SchoolResult, view: SchoolView, ctx: FormatContext, beyond: boolean): Block[] {
+export function otherBlocks(result: SchoolResult, view: SchoolView, ctx: FormatContext, beyond: boolean, level: 2 | 3 | 4 = 2): Block[] {
   const vi = ctx.lang === 'vi';
   const lang = ctx.lang;
   const other: Block[] = [];
-  const sub = (title: string, items: Inline[][]) => items.length > 0 && other.push({ kind: 'heading', level: 2, text: [title] }, { kind: 'list', items });
+  const sub = (title: string, items: Inline[][]) => items.length > 0 && other.push({ kind: 'heading', level, text: [title] }, { kind: 'list', items });
   if (beyond) sub(vi ? 'Để đạt mức cao hơn' : 'Towards the next level', view.beyondTarget.map((f) => briefLine(f, ctx)));
   sub(vi ? 'Chưa đủ dữ liệu để đánh giá' : 'Not assessable (data missing)', view.notAssessable.map((f) => [...briefLine(f, ctx), ` — ${vi ? 'cần khai báo' : 'provide'}: `, ...(f.missingData ?? []).flatMap((p, i) => [...(i > 0 ? ['; '] : []), ...dataPathText(p, f, result, ctx), ...(p === 'ho_so' ? recordsWanted(f, ctx) : [])])]));
   sub(vi ? 'Chỉ số được miễn áp dụng' : 'Waived indicators', view.waived.map((f) => [...briefLine(f, ctx), ...(f.waiver ? [` — ${f.waiver.reason}, ${vi ? 'đến hết ngày' : 'until'} ${dayMonthYear(f.waiver.expires)}`] : [])]));

@@ -15,19 +15,15 @@ import { dayMonthYear, recordName, words } from '../text.js';
 import { criterionEntries, criterionModel, criterionTitle, indicatorTable, itemLabel, itemTable, levelCountTable, levelText, notRatedBlock, openItems, pathBlocks, type CriterionEntry } from './criterion-parts.js';
 import { briefLine, diagnosticLine, factsTable, formBody, indicatorBlocks, NATION, otherBlocks, packLine, schoolClosing, schoolLetterhead, standardTitle } from './parts.js';
 import { progressBlocks } from './progress.js';
+import { selfAssessmentByParts } from './self-assessment-parts.js';
 
 export function selfAssessmentDocument(result: SchoolResult, ctx: FormatContext, spec: ReportFormSpec): OfficeDocument {
+  if (spec.parts) return selfAssessmentByParts(result, ctx, spec, spec.parts);
   const { lang } = ctx;
   const vi = lang === 'vi';
-  const { pack, year, body, section, circular } = formBody(result, ctx, { vi: 'Phần', en: 'Part' });
+  const { pack, body, section, circular } = formBody(result, ctx, { vi: 'Phần', en: 'Part' });
   const sub = (n: number, vi: string, en: string) => body.push({ kind: 'heading', level: 2, text: [`${n}. ${lang === 'vi' ? vi : en}`] });
-  const form = spec.name ? ` (${tr(spec.name, lang)}${spec.reference ? `, ${spec.reference}` : ''})` : '';
-  body.push({
-    kind: 'paragraph',
-    text: [vi
-      ? `Thực hiện ${circular}, ${result.profile.name} tự đánh giá${year ? ` năm học ${year}` : ''} và báo cáo kết quả theo mẫu báo cáo tự đánh giá${form} như sau:`
-      : `Under ${circular}, ${result.profile.name} has assessed itself${year ? ` for school year ${year}` : ''} and reports in the self-assessment form${form}:`],
-  });
+  body.push({ kind: 'paragraph', text: [openingSentence(result, ctx, spec, circular)] });
   const invalid = result.outcome === 'invalid' || !pack || !criterionModel(pack) || !result.criteria;
   const view = invalid ? null : viewOf(result, pack);
 
@@ -77,7 +73,7 @@ export function selfAssessmentDocument(result: SchoolResult, ctx: FormatContext,
 
   section('PHỤ LỤC', 'ANNEX');
   sub(1, 'Danh mục minh chứng', 'Evidence catalogue');
-  body.push(evidenceCatalogue(result, lang));
+  body.push(evidenceCatalogue(result, lang, spec));
   const records = result.filing?.records ?? [];
   if (records.length > 0) {
     sub(2, 'Hồ sơ, văn bản kèm theo', 'Records attached');
@@ -86,8 +82,19 @@ export function selfAssessmentDocument(result: SchoolResult, ctx: FormatContext,
   return documentOf(result, ctx, spec, body);
 }
 
-/** The council's decision and members, from truong.yaml and the decision record the form names. */
-function councilBlocks(result: SchoolResult, spec: ReportFormSpec, ctx: FormatContext): Block[] {
+/** "Thực hiện Thông tư …, Trường … tự đánh giá năm học … và báo cáo kết quả theo mẫu báo cáo tự đánh giá (Biểu 1, Phụ lục V) như sau:" */
+export function openingSentence(result: SchoolResult, ctx: FormatContext, spec: ReportFormSpec, circular: string): string {
+  const { lang } = ctx;
+  const year = result.profile.schoolYear;
+  const named = [spec.name ? tr(spec.name, lang) : null, spec.reference ?? null].filter(Boolean).join(', ');
+  const form = named ? ` (${named})` : '';
+  return lang === 'vi'
+    ? `Thực hiện ${circular}, ${result.profile.name} tự đánh giá${year ? ` năm học ${year}` : ''} và báo cáo kết quả theo mẫu báo cáo tự đánh giá${form} như sau:`
+    : `Under ${circular}, ${result.profile.name} has assessed itself${year ? ` for school year ${year}` : ''} and reports in the self-assessment form${form}:`;
+}
+
+/** The council's decision and members, from truong.yaml and the decision record the form names; with `signatures` a column to sign in. */
+export function councilBlocks(result: SchoolResult, spec: ReportFormSpec, ctx: FormatContext, signatures = false): Block[] {
   const { lang } = ctx;
   const vi = lang === 'vi';
   const members = result.filing?.council ?? [];
@@ -99,21 +106,23 @@ function councilBlocks(result: SchoolResult, spec: ReportFormSpec, ctx: FormatCo
     return blocks;
   }
   const roles = ctx.ruleSet.vocabulary.values;
+  const rows = members.map((m, i): Inline[][] => [[String(i + 1)], [m.name], [m.position ?? '—'], [roles[m.role] ? tr(roles[m.role]!, lang) : m.role]]);
   blocks.push({
     kind: 'table',
-    head: vi ? ['TT', 'Họ và tên', 'Chức vụ', 'Nhiệm vụ trong hội đồng'] : ['No.', 'Name', 'Position', 'Role in the council'],
-    rows: members.map((m, i) => [[String(i + 1)], [m.name], [m.position ?? '—'], [roles[m.role] ? tr(roles[m.role]!, lang) : m.role]]),
-    widths: [8, 34, 33, 25],
+    head: [...(vi ? ['TT', 'Họ và tên', 'Chức vụ', 'Nhiệm vụ trong hội đồng'] : ['No.', 'Name', 'Position', 'Role in the council']), ...(signatures ? [vi ? 'Chữ ký' : 'Signature'] : [])],
+    rows: signatures ? rows.map((row) => [...row, []]) : rows,
+    widths: signatures ? [7, 28, 27, 20, 18] : [8, 34, 33, 25],
+    ...(signatures ? { blank: true } : {}),
   });
   return blocks;
 }
 
 /** One criterion: its items, its indicators, then the council's text and the level. */
-function criterionBlocks(e: CriterionEntry, pack: RulePack, spec: ReportFormSpec, ctx: FormatContext): Block[] {
+export function criterionBlocks(e: CriterionEntry, pack: RulePack, spec: ReportFormSpec, ctx: FormatContext, level: 3 | 4 | 5 = 3): Block[] {
   const { lang } = ctx;
   const vi = lang === 'vi';
   const s = e.statement;
-  const blocks: Block[] = [{ kind: 'heading', level: 3, text: [criterionTitle(e, lang)] }, itemTable(e, pack, lang)];
+  const blocks: Block[] = [{ kind: 'heading', level, text: [criterionTitle(e, lang)] }, itemTable(e, pack, lang)];
   const indicators = indicatorTable(e, lang);
   if (indicators) blocks.push(indicators);
   const rows: { label: string; value: Inline[] }[] = [{ label: vi ? 'Hiện trạng' : 'Current state', value: currentState(e, pack, lang) }];
@@ -135,12 +144,12 @@ function currentState(e: CriterionEntry, pack: RulePack, lang: FormatContext['la
 }
 
 /** A text the council writes, or "chưa ghi" and the key to write it under. */
-function written(text: string | null | undefined, key: string, lang: FormatContext['lang']): Inline[] {
+export function written(text: string | null | undefined, key: string, lang: FormatContext['lang']): Inline[] {
   return text ? [text] : [italic(lang === 'vi' ? 'chưa ghi' : 'not written'), ' ', code(key)];
 }
 
 /** The criterion's improvement actions in brief, or what is left to raise when the school wrote none. */
-function planText(e: CriterionEntry, pack: RulePack, lang: FormatContext['lang']): Inline[] {
+export function planText(e: CriterionEntry, pack: RulePack, lang: FormatContext['lang']): Inline[] {
   const vi = lang === 'vi';
   const actions = e.statement?.actions ?? [];
   if (actions.length > 0) return [actions.map((a) => `${a.action}${a.owner || a.timing ? ` (${[a.owner, a.timing].filter(Boolean).join(', ')})` : ''}`).join('; ')];
@@ -164,19 +173,20 @@ function standardAssessment(standard: number, entries: CriterionEntry[], ctx: Fo
 }
 
 /** The procedure of the self-assessment and the recognition conditions: each in a line, the unmet ones in full. */
-function procedureBlocks(result: SchoolResult, view: SchoolView, ctx: FormatContext): Block[] {
+export function procedureBlocks(result: SchoolResult, view: SchoolView, ctx: FormatContext, level: 3 | 5 = 3): Block[] {
   const { lang } = ctx;
   const vi = lang === 'vi';
   const found = view.findings.filter((f) => f.severity === 'error' && !findRule(ctx.ruleSet, f.ruleId)?.rule.item);
   if (found.length === 0) return [{ kind: 'paragraph', text: [vi ? 'Bộ quy tắc không có quy tắc thủ tục nào.' : 'The rule pack has no procedure rule.'] }];
   const blocks: Block[] = [{ kind: 'list', items: found.map((f) => [...briefLine(f, ctx), ` — ${tr(words.status[f.status], lang)}`]) }];
-  for (const f of found.filter((x) => x.status === 'unmet')) blocks.push(...indicatorBlocks(f, result, ctx, 3, true));
+  for (const f of found.filter((x) => x.status === 'unmet')) blocks.push(...indicatorBlocks(f, result, ctx, level, true));
   return blocks;
 }
 
-/** The evidence catalogue in the form's five columns: no., code, title, format or location, notes. */
-function evidenceCatalogue(result: SchoolResult, lang: FormatContext['lang']): Block {
+/** The evidence catalogue in the form's five columns (no., code, title, format or location, notes), or by criterion. */
+export function evidenceCatalogue(result: SchoolResult, lang: FormatContext['lang'], spec: ReportFormSpec): Block {
   const vi = lang === 'vi';
+  if (spec.catalogue === 'by_criterion') return catalogueByCriterion(result, lang);
   return {
     kind: 'table',
     head: vi ? ['TT', 'Mã minh chứng', 'Tên minh chứng', 'Định dạng, vị trí lưu trữ', 'Ghi chú'] : ['No.', 'Code', 'Title', 'Format, location', 'Notes'],
@@ -192,14 +202,14 @@ function evidenceCatalogue(result: SchoolResult, lang: FormatContext['lang']): B
 }
 
 /** "Quyết định thành lập hội đồng tự đánh giá số 12/QĐ-THHM ngày 08/09/2026 (MC.1.4.90)" */
-function recordLine(r: FiledRecord, ctx: FormatContext): Inline[] {
+export function recordLine(r: FiledRecord, ctx: FormatContext): Inline[] {
   const vi = ctx.lang === 'vi';
   const name = r.title ?? recordName(r.type, ctx.ruleSet.vocabulary, ctx.lang);
   const label = name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
   return [`${label}${r.number ? ` ${vi ? 'số' : 'no.'} ${r.number}` : ''}${r.date ? ` ${vi ? 'ngày' : 'of'} ${dayMonthYear(r.date)}` : ''}${r.evidence ? ` (${r.evidence})` : ''}`];
 }
 
-function documentOf(result: SchoolResult, ctx: FormatContext, spec: ReportFormSpec, body: Block[]): OfficeDocument {
+export function documentOf(result: SchoolResult, ctx: FormatContext, spec: ReportFormSpec, body: Block[]): OfficeDocument {
   const { lang } = ctx;
   const vi = lang === 'vi';
   const pack = findPack(ctx.ruleSet, result.packId);
@@ -218,5 +228,33 @@ function documentOf(result: SchoolResult, ctx: FormatContext, spec: ReportFormSp
     body,
     closing: schoolClosing(result, ctx),
     notes: [[`${source}${generated}`]],
+  };
+}
+
+/**
+ * The catalogue by criterion: each criterion, then its documents numbered within it — criterion, no., code,
+ * title, number and date, issuer, notes (a document serving several criteria is listed at the first, the
+ * others in its notes).
+ */
+function catalogueByCriterion(result: SchoolResult, lang: FormatContext['lang']): Block {
+  const vi = lang === 'vi';
+  const rows: Inline[][][] = [];
+  let criterion: string | null = null;
+  let n = 0;
+  for (const e of result.evidence) {
+    const first = e.criteria[0] ?? '—';
+    if (first !== criterion) [criterion, n] = [first, 0];
+    n += 1;
+    const others = e.criteria.slice(1);
+    rows.push([[n === 1 ? first : ''], [String(n)], [e.code], [e.title], [e.issued ?? '—'], [e.issuer ?? '—'], [others.length > 0 ? `${vi ? 'dùng cả cho tiêu chí' : 'also for criteria'} ${others.join(', ')}` : e.file ?? '']]);
+  }
+  return {
+    kind: 'table',
+    head: vi
+      ? ['Tiêu chí', 'Số TT', 'Mã minh chứng', 'Tên minh chứng', 'Số, ngày ban hành, hoặc thời điểm khảo sát, điều tra, phỏng vấn, quan sát', 'Nơi ban hành hoặc nhóm, cá nhân thực hiện', 'Ghi chú']
+      : ['Criterion', 'No.', 'Code', 'Title', 'Number and date, or time of survey, interview, observation', 'Issuer, or group or person who made it', 'Notes'],
+    rows,
+    widths: [8, 6, 14, 30, 16, 14, 12],
+    blank: true,
   };
 }
