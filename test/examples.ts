@@ -11,5 +11,8 @@ export const EXAMPLES: [string, number, string?][] = [
   ['th-hoa-mai-57', 0, '2027-06-20'],
   ['thcs-dong-tien-57', 1, '2027-06-20'],
   ['th-an-binh-57', 1, '2027-06-20'],
+  // 18/2018, 19/2018 as amended by 22/2024: school year 2024-2025, checked in June 2025.
+  ['thcs-thpt-ly-tu-trong-18', 0, '2025-06-15'],
+  ['mn-hoa-phuong-19', 1, '2025-06-15'],
 ];
 export const AS_OF = '2026-06-15';

@@ -29,19 +29,23 @@ function conditionLeaves(c: Condition): Extract<Condition, { path: string }>[] {
   return [c];
 }
 
-/** Every dotted path of a rule with the list that `item.` refers to, if any. */
+/**
+ * Every dotted path of a rule with the list that `item.` refers to, if any. A list inside a list element
+ * (for_each over managers, then each_year over each one's ratings) is the scope `tc2.can_bo_quan_ly[].danh_gia_chuan`.
+ */
 function pathsOf(rule: Rule): { path: string; scope: string | null }[] {
   const out: { path: string; scope: string | null }[] = [];
+  const listOf = (path: string, scope: string | null) => (path.startsWith('item.') && scope ? `${scope}[]${path.slice('item'.length)}` : path);
   const visit = (check: Check, scope: string | null) => {
     if (check.type === 'all' || check.type === 'any') return check.checks.forEach((c) => visit(c, scope));
     if (check.type === 'for_each') {
       out.push({ path: check.path, scope });
-      if (check.where) conditionLeaves(check.where).forEach((c) => out.push({ path: c.path, scope: check.path }));
-      return visit(check.check, check.path);
+      if (check.where) conditionLeaves(check.where).forEach((c) => out.push({ path: c.path, scope: listOf(check.path, scope) }));
+      return visit(check.check, listOf(check.path, scope));
     }
     if (check.type === 'each_year') {
       out.push({ path: check.path, scope });
-      return visit(check.check, check.path);
+      return visit(check.check, listOf(check.path, scope));
     }
     if (check.type === 'only_if') {
       conditionLeaves(check.condition).forEach((c) => out.push({ path: c.path, scope }));
@@ -55,7 +59,7 @@ function pathsOf(rule: Rule): { path: string; scope: string | null }[] {
     }
     if (check.type === 'min_count') {
       out.push({ path: check.path, scope });
-      if (check.where) conditionLeaves(check.where).forEach((c) => out.push({ path: c.path, scope: check.path }));
+      if (check.where) conditionLeaves(check.where).forEach((c) => out.push({ path: c.path, scope: listOf(check.path, scope) }));
       return;
     }
     for (const key of ['path', 'numerator', 'denominator', 'stated'] as const) {
@@ -72,8 +76,14 @@ function schemaExists(pack: RulePack, dotted: string, scope: string | null): boo
   const [root, ...rest] = dotted.split('.');
   if (root === 'item') {
     if (!scope) return false;
-    const [listRoot, ...listPath] = scope.split('.');
-    const list = schemaAt(rootSchemaFile(listRoot!, pack.id), listPath);
+    // The elements of the outer list, then of each inner list named after an element ("[].").
+    const [outer, ...inner] = scope.split('[].');
+    const [listRoot, ...listPath] = outer!.split('.');
+    let list = schemaAt(rootSchemaFile(listRoot!, pack.id), listPath);
+    for (const segment of inner) {
+      const element = list && itemsOf(list);
+      list = element && walkSchema(element, segment.split('.'));
+    }
     const item = list && itemsOf(list);
     return item !== null && walkSchema(item, rest) !== null;
   }
@@ -81,8 +91,8 @@ function schemaExists(pack: RulePack, dotted: string, scope: string | null): boo
 }
 
 describe('the rule set (meta-tests)', () => {
-  it('has the three 2012–2014 packs and the two 57/2026 packs, with rules in every standard they declare', () => {
-    expect(set.packs.map((p) => p.id)).toEqual(['tt02-2014', 'tt47-2012', 'tt57-2026-mam-non', 'tt57-2026-pho-thong', 'tt59-2012']);
+  it('has the three 2012–2014 packs, the 2018 packs and the two 57/2026 packs, with rules in every standard they declare', () => {
+    expect(set.packs.map((p) => p.id)).toEqual(['tt02-2014', 'tt18-2018', 'tt19-2018', 'tt47-2012', 'tt57-2026-mam-non', 'tt57-2026-pho-thong', 'tt59-2012']);
     for (const pack of set.packs) {
       expect(new Set(pack.rules.filter((r) => r.scope !== 'recognition').map((r) => r.standard)), pack.id).toEqual(new Set(pack.standardNumbers));
       expect(pack.rules.length, pack.id).toBeGreaterThanOrEqual(8);
