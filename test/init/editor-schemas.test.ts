@@ -24,8 +24,8 @@ describe('schemas/editor (self-contained copies for VS Code)', () => {
   });
 
   it('hold no $ref, $defs or $id: nothing for an editor to resolve', () => {
-    // truong.json and one per pack and standard: 3 packs × 5 + 2 packs × 4.
-    expect(generated.size).toBe(24);
+    // truong.json and one per pack and standard: 5 packs × 5 + 2 packs × 4.
+    expect(generated.size).toBe(34);
     for (const content of generated.values()) {
       expect(content).not.toMatch(/"\$ref"|"\$defs"|"\$id"/);
       expect(JSON.parse(content).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -38,7 +38,8 @@ describe('schemas/editor (self-contained copies for VS Code)', () => {
     for (const dir of folders) {
       const profile = parse(fs.readFileSync(path.join(dir, 'truong.yaml'), 'utf8'), { uniqueKeys: false }) as Record<string, unknown>;
       const regime57 = profile['thong_tu'] === '57/2026';
-      const packId = regime57 ? (profile['cap_hoc'] === 'mam_non' ? 'tt57-2026-mam-non' : 'tt57-2026-pho-thong') : ({ mam_non: 'tt02-2014', tieu_hoc: 'tt59-2012' }[profile['cap_hoc'] as string] ?? 'tt47-2012');
+      const regime2018 = ({ '18/2018': 'tt18-2018', '19/2018': 'tt19-2018' } as Record<string, string>)[profile['thong_tu'] as string];
+      const packId = regime2018 ?? (regime57 ? (profile['cap_hoc'] === 'mam_non' ? 'tt57-2026-mam-non' : 'tt57-2026-pho-thong') : ({ mam_non: 'tt02-2014', tieu_hoc: 'tt59-2012' }[profile['cap_hoc'] as string] ?? 'tt47-2012'));
       for (const [file, name] of [['truong.yaml', editorSchemaName(null)], ...(regime57 ? [1, 2, 3, 4] : [1, 2, 3, 4, 5]).map((n) => [`tieu-chuan-${n}.yaml`, editorSchemaName(packId, n)])] as [string, string][]) {
         const first = fs.readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/)[0]!;
         expect(first, `${dir}/${file}`).toBe(`# yaml-language-server: $schema=${path.relative(dir, editorSchemaFile(name)).split(path.sep).join('/')}`);
@@ -55,7 +56,8 @@ describe('schemas/editor (self-contained copies for VS Code)', () => {
     for (const school of fs.readdirSync(examples).filter((d) => fs.existsSync(path.join(examples, d, 'truong.yaml')))) {
       const profile = parse(fs.readFileSync(path.join(examples, school, 'truong.yaml'), 'utf8')) as Record<string, unknown>;
       const regime57 = profile['thong_tu'] === '57/2026';
-      const packId = regime57 ? (profile['cap_hoc'] === 'mam_non' ? 'tt57-2026-mam-non' : 'tt57-2026-pho-thong') : ({ mam_non: 'tt02-2014', tieu_hoc: 'tt59-2012' }[profile['cap_hoc'] as string] ?? 'tt47-2012');
+      const regime2018 = ({ '18/2018': 'tt18-2018', '19/2018': 'tt19-2018' } as Record<string, string>)[profile['thong_tu'] as string];
+      const packId = regime2018 ?? (regime57 ? (profile['cap_hoc'] === 'mam_non' ? 'tt57-2026-mam-non' : 'tt57-2026-pho-thong') : ({ mam_non: 'tt02-2014', tieu_hoc: 'tt59-2012' }[profile['cap_hoc'] as string] ?? 'tt47-2012'));
       const targets: [string, string, string][] = [['truong.yaml', profileSchemaId, editorSchemaName(null)], ...(regime57 ? [1, 2, 3, 4] : [1, 2, 3, 4, 5]).map((n): [string, string, string] => [`tieu-chuan-${n}.yaml`, standardSchemaId(packId, n), editorSchemaName(packId, n)])];
       for (const [file, id, editorName] of targets) {
         const value = parse(fs.readFileSync(path.join(examples, school, file), 'utf8'), { uniqueKeys: false }) as Record<string, unknown>;
