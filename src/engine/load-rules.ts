@@ -38,8 +38,10 @@ export function loadRuleSet(dir: string = rulesDir, registry: Validators = Schem
 
 function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
   const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
-  const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
-  return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {} };
+  const value = (yaml?.value ?? {}) as Partial<Omit<Vocabulary, 'englishUnits'>> & { english_units?: [string, string][] };
+  const englishUnits: Record<string, [string, string]> = {};
+  for (const pair of value.english_units ?? []) for (const form of pair) englishUnits[form] = pair;
+  return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {}, englishUnits };
 }
 
 function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
@@ -69,6 +71,7 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     declaredCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).filter((f): f is DeclaredCodeFormat => typeof f !== 'string'),
     reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
+    consistency: (raw['consistency'] ?? []) as RulePack['consistency'],
     rules: [],
   };
   if (pack.levelModel.kind !== 'rule_cumulative') loadCriteria(packDir, pack, registry, diagnostics);

@@ -241,6 +241,8 @@ export interface RulePack {
   /** The report forms of this pack, in print order (report/forms). */
   reportForms: string[];
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
+  /** Data written twice that must agree: the items of a list and the number the school wrote (consistency.ts). */
+  consistency: { count: string; equals: string; items: LocalText }[];
   rules: Rule[];
 }
 
@@ -281,6 +283,8 @@ export interface Vocabulary {
   rooms: Record<string, LocalText>;
   /** Display names of the other enumerated values of the school schemas (ratings, qualifications, positions). */
   values: Record<string, LocalText>;
+  /** English units by number: either form of a unit gives its [singular, plural] (report/text.ts unitText); plain data, the page bundles it. */
+  englishUnits: Record<string, [string, string]>;
 }
 
 export interface RuleSet {
