@@ -8,7 +8,7 @@ import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { loadCriteria } from './load-criteria.js';
-import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, ReportFormSpec, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -69,7 +69,7 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     recognition: raw['recognition'] as RulePack['recognition'],
     evidenceCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).map((f) => (typeof f === 'string' ? f : f.id)),
     declaredCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).filter((f): f is DeclaredCodeFormat => typeof f !== 'string'),
-    reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
+    reportForms: ((raw['report_forms'] ?? ['tu-ra-soat']) as (string | RawReportForm)[]).map(reportForm),
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     consistency: (raw['consistency'] ?? []) as RulePack['consistency'],
     rules: [],
@@ -102,6 +102,14 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
   }
   checkPackReferences(pack, packYaml, diagnostics);
   return pack;
+}
+
+type RawReportForm = Omit<ReportFormSpec, 'reviewMoments'> & { review_moments?: ReportFormSpec['reviewMoments'] };
+
+function reportForm(raw: string | RawReportForm): ReportFormSpec {
+  if (typeof raw === 'string') return { form: raw };
+  const { review_moments, ...rest } = raw;
+  return { ...rest, ...(review_moments ? { reviewMoments: review_moments } : {}) };
 }
 
 /** What pack.yaml names must exist: levels of the national-standard mapping, its condition rules, the code formats. */

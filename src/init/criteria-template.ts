@@ -1,5 +1,7 @@
-import { latestText } from '../engine/load-criteria.js';
-import type { CriterionLevelModel, RulePack } from '../engine/rule-types.js';
+import { schoolYearRange } from '../engine/context.js';
+import type { CriterionLevelModel, DateWindow, RulePack, Wording } from '../engine/rule-types.js';
+import { criterionNameAt, inWindow, latestText, wordingAt } from '../engine/wordings.js';
+import type { LocalText } from '../types.js';
 import { packCodeFormats } from '../evidence/codes.js';
 
 /**
@@ -10,6 +12,10 @@ export function criteriaTemplate(pack: RulePack, standard: number, modeline: str
   const model = pack.levelModel as CriterionLevelModel;
   const first = Number(namHoc.slice(0, 4));
   const years = [first - 2, first - 1, first].map((y) => `${y}-${y + 1}`);
+  // Criteria and items as worded at the end of the school year (an amended pack: the wording that year is checked against).
+  const date = pack.amendments.length > 0 ? schoolYearRange(namHoc, pack.schoolYearStart)?.end : undefined;
+  const inForce = (w: DateWindow | undefined) => date === undefined || inWindow(w, date);
+  const text = (t: LocalText | Wording[]) => (date === undefined ? latestText(t) : wordingAt(t, date).text);
   const name = pack.standards[String(standard)]!;
   const out = [
     `# yaml-language-server: $schema=${modeline}`,
@@ -18,17 +24,24 @@ export function criteriaTemplate(pack: RulePack, standard: number, modeline: str
     `tieu_chuan: ${standard}`,
     'tieu_chi:',
   ];
-  for (const c of pack.criteria.filter((x) => x.standard === standard)) {
-    out.push(`  # Tiêu chí ${c.id}${c.mandatory ? ' (bắt buộc)' : ''}: ${c.name.vi}`, `  "${c.id}":`);
-    for (const level of c.levels) {
+  for (const c of pack.criteria.filter((x) => x.standard === standard && inForce(x.inForce))) {
+    out.push(`  # Tiêu chí ${c.id}${c.mandatory ? ' (bắt buộc)' : ''}: ${criterionNameAt(c, date).vi}`, `  "${c.id}":`);
+    for (const level of c.levels.filter((l) => inForce(l.inForce))) {
+      const items = level.items.filter((i) => inForce(i.in_force));
+      if (items.length === 0) continue;
       out.push(`    ${level.level}:   # ${tr(model, level.level)}`);
-      for (const item of level.items) out.push(`      # ${item.id}) ${oneLine(latestText(item.text).vi)}`, `      ${item.id}: { danh_gia: chua_danh_gia, minh_chung: [] }`);
+      for (const item of items) out.push(`      # ${item.id}) ${oneLine(text(item.text).vi)}${item.check ? ' [tính từ số liệu]' : ''}`, `      ${item.id}: { danh_gia: chua_danh_gia, minh_chung: [] }`);
     }
     if (c.indicators.length > 0) {
       out.push('    # so_lieu:   # dữ liệu định lượng chính của 03 năm học (chỉ để theo dõi, không có ngưỡng): bỏ dấu # và ghi số');
       for (const q of c.indicators) out.push(`      # ${q.id}: ${oneLine(q.name.vi)}`, `      # ${q.id}: { ${years.map((y) => `"${y}": 0`).join(', ')} }`);
     }
     out.push(`    # muc_tu_danh_gia: ${model.criterionLevels.map((l) => l.id).join(' | ')} | chua_dat   (kết luận của hội đồng)`);
+  }
+  const data = Object.entries(pack.schoolData?.[String(standard)] ?? {});
+  if (data.length > 0) {
+    out.push('# Số liệu cho các yêu cầu tính từ số liệu (ghi số đếm, không ghi phần trăm): bỏ dấu # và ghi theo gợi ý của trình soạn thảo.');
+    for (const [key, schema] of data) out.push(`# ${key}:   # ${oneLine(String(schema['title']))}: ${oneLine(String(schema['description']))}`);
   }
   const shape = packCodeFormats(pack)[0]?.shape ?? '…';
   out.push('ho_so: []', `minh_chung: []   # mỗi minh chứng: { ma: ${shape}, ten: …, tieu_chi: ["a.b"] }`, '');

@@ -7,7 +7,7 @@ const WIDTH = 100;
 const HINT_COLUMN = 34;
 
 export interface ActiveValue {
-  value: string | number;
+  value: string | number | boolean;
   comment?: string;
 }
 
@@ -81,6 +81,8 @@ export function hint(schema: SchemaNode): string | undefined {
     case 'array':
       return schema.items?.enum ? `danh sách, chọn trong: [${schema.items.enum.join(', ')}]` : 'danh sách, dạng [a, b]';
     case 'string':
+      // A pattern that also takes words (ký hiệu THMS, codes) is no date, whatever digits it allows.
+      if (schema.pattern && new RegExp(schema.pattern).test('THMS')) return 'văn bản';
       if (schema.pattern && new RegExp(schema.pattern).test('2025-09-15')) return 'ngày dạng YYYY-MM-DD';
       if (schema.pattern && new RegExp(schema.pattern).test('2025-2026')) return 'năm học dạng YYYY-YYYY';
       return 'văn bản';
@@ -103,7 +105,7 @@ function withHint(line: string, hintText: string | undefined): string {
   return hintText ? `${line.padEnd(Math.max(line.length + 2, HINT_COLUMN))}# ${hintText}` : line;
 }
 
-function scalar(value: string | number): string {
+function scalar(value: string | number | boolean): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 

@@ -1,5 +1,5 @@
 import type { CriterionLevelModel, RulePack } from '../engine/rule-types.js';
-import type { CriterionResult, Lang, LevelRequirement, SchoolResult } from '../types.js';
+import type { CriterionResult, Finding, Lang, LevelRequirement, SchoolResult } from '../types.js';
 import { tr } from './context.js';
 import { criterionNameAt } from '../engine/wordings.js';
 import { dayMonthYear, levelName, referenceText } from './text.js';
@@ -45,7 +45,7 @@ export function requirementLines(result: SchoolResult, pack: RulePack, lang: Lan
   for (const level of result.levels) {
     for (const r of level.requirements ?? []) {
       const ok = r.have >= r.need;
-      const group = groupName(r, lang);
+      const group = groupName(r, pack, lang);
       const need = r.need === r.criteria.length ? (vi ? `cả ${r.need}/${r.criteria.length}` : `all ${r.need}/${r.criteria.length}`) : `≥ ${r.need}/${r.criteria.length}`;
       const part = r.part ? ` (${partName(r.part, lang)})` : '';
       out.push(
@@ -149,7 +149,7 @@ function wordingLines(result: SchoolResult, pack: RulePack, lang: Lang): string[
   for (const f of result.findings) {
     if (!f.reason || f.severity !== 'error') continue;
     const key = `${tr(f.reason.text, lang)} (${f.reason.reference})`;
-    const label = `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`;
+    const label = itemName(f, lang);
     const list = byReason.get(key);
     if (list) list.push(label);
     else byReason.set(key, [label]);
@@ -158,7 +158,7 @@ function wordingLines(result: SchoolResult, pack: RulePack, lang: Lang): string[
   return out;
 }
 
-function groupName(r: LevelRequirement, lang: Lang): string {
+function groupName(r: LevelRequirement, pack: RulePack, lang: Lang): string {
   const vi = lang === 'vi';
   switch (r.group) {
     case 'mandatory':
@@ -167,6 +167,8 @@ function groupName(r: LevelRequirement, lang: Lang): string {
       return vi ? 'tiêu chí không bắt buộc' : 'other criteria';
     case 'all':
       return vi ? 'tiêu chí' : 'criteria';
+    case 'having':
+      return vi ? `tiêu chí có yêu cầu ${criterionLevelName(pack, r.atLeast, lang)}` : `criteria with ${criterionLevelName(pack, r.atLeast, lang)} requirements`;
     default:
       return vi ? `tiêu chí ${r.criteria.join(', ')}` : `criteria ${r.criteria.join(', ')}`;
   }
@@ -180,4 +182,9 @@ const PART_NAMES: Record<string, { vi: string; en: string }> = {
 
 export function partName(part: string, lang: Lang): string {
   return PART_NAMES[part]?.[lang] ?? part;
+}
+
+/** An item by criterion, part and level code with letter: "4.3 M1b", "1.1 (cấp THCS) M2a". */
+export function itemName(f: Pick<Finding, 'criterion' | 'part' | 'ruleId'>, lang: Lang): string {
+  return `${f.criterion}${f.part ? ` (${partName(f.part, lang)})` : ''} ${f.ruleId.split('.').slice(-2).join('')}`;
 }

@@ -1,7 +1,8 @@
-import path from 'node:path';
 import type { Rule, RulePack, Vocabulary } from '../engine/rule-types.js';
+import { versionOf } from '../engine/wordings.js';
 import type { Diagnostic, Finding, FindingStatus, Lang, LevelId, LocalText, Measure, SourceLocation } from '../types.js';
 import { tr, type FormatContext } from './context.js';
+import { isAbsolutePath, relativePath } from './file-path.js';
 
 /** Every sentence the reports print, in one place per language. */
 export const words = {
@@ -145,6 +146,11 @@ export function numberAgainst(value: number, threshold: number, lang: Lang, exac
   return formatScaled(scaled, digits, lang);
 }
 
+/** A figure with no threshold to compare with (a criterion's indicators): half-up to one decimal. */
+export function figureText(value: number, lang: Lang): string {
+  return formatScaled(halfUp(value, 1), 1, lang);
+}
+
 /** Half-up rounding to `digits` decimals, as an integer count of 10^-digits. */
 export function halfUp(value: number, digits: number, exact?: Fraction): number {
   const p = 10 ** digits;
@@ -235,7 +241,8 @@ export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext, hum
     missing: m?.kind === 'records' ? m.missing.map((r) => recordName(r, vocabulary, lang)).join('; ') : '',
     count: m && (m.kind === 'count' || m.kind === 'value') ? num(m.value, lang) : '',
   };
-  return interpolate(tr(rule.remedy, lang), values);
+  // An amended item's remedy is that of the wording it was checked against.
+  return interpolate(tr(versionOf(rule, finding.wording)?.remedy ?? rule.remedy, lang), values);
 }
 
 export const PLACEHOLDERS = ['measured', 'required', 'gap', 'unit', 'numerator', 'denominator', 'subject', 'missing', 'count'] as const;
@@ -266,12 +273,17 @@ export function referenceText(rule: Rule, pack: RulePack, lang: Lang): string {
 export function levelName(pack: RulePack | undefined, level: LevelId | null, lang: Lang): string {
   if (level === null) return tr(words.noLevel, lang);
   const found = pack?.levels.find((l) => l.id === level);
-  return found ? tr(found.name, lang) : level;
+  if (found) return tr(found.name, lang);
+  // A recognition of the national standard under a pack whose own levels are the accreditation levels.
+  const national = pack?.nationalStandard?.levels.find((l) => l.id === level);
+  return national ? `${lang === 'vi' ? 'chuẩn quốc gia' : 'national standard'} ${tr(national.name, lang)}` : level;
 }
 
+/** A path relative to the working directory, with forward slashes; absolute when it lies outside. */
 export function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel === '' ? '.' : rel.startsWith('..') && path.isAbsolute(file) ? file : rel).split(path.sep).join('/');
+  const rel = relativePath(cwd, file);
+  const shown = rel === '' ? '.' : rel.startsWith('..') && isAbsolutePath(file, cwd) ? file : rel;
+  return /^[A-Za-z]:|^[\\/]{2}/.test(cwd) ? shown.split('\\').join('/') : shown;
 }
 
 export function locationText(location: SourceLocation | null, cwd: string): string {
