@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KnownError } from '../errors.js';
+import { isRulePackError, RulePackError } from '../errors.js';
 import { loadYamlPath } from '../load/disk-source.js';
 import { locate, type YamlFile } from '../load/yaml-file.js';
 import { rulesDir } from '../paths.js';
 import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
+import { deferPackBody, type PackBody } from './lazy-pack.js';
 import { loadCriteria } from './load-criteria.js';
 import type { CriterionLevelModel, LevelModel, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
@@ -14,26 +15,55 @@ export { packForSchoolType } from './packs.js';
 
 const cache = new Map<string, RuleSet>();
 
-/** Loads every pack under rules/, validated against its meta-schemas; any problem is a located error (exit 2). */
+/**
+ * Every pack under rules/ with its rules, validated against the meta-schemas; any problem is a located
+ * error (exit 2). For `chuan rules`, the catalogue, the page and the meta-tests; a check opens the packs
+ * lazily (openRuleSet).
+ */
 export function loadRuleSet(dir: string = rulesDir, registry: Validators = SchemaRegistry.shared()): RuleSet {
+  const set = openRuleSet(dir, registry);
+  const diagnostics: Diagnostic[] = [];
+  for (const pack of set.packs) {
+    try {
+      void pack.rules;
+    } catch (error) {
+      if (!isRulePackError(error)) throw error;
+      diagnostics.push(...error.details);
+    }
+  }
+  if (diagnostics.length > 0) throw packError(diagnostics);
+  return set;
+}
+
+/**
+ * Every pack's pack.yaml (validated), and the vocabulary; a pack's rule and criteria files are read and
+ * validated the first time its rules are asked for (a school checked under it, a report naming one of its
+ * rules), so a run compiles only the packs it needs. A problem in them is a RulePackError then.
+ */
+export function openRuleSet(dir: string = rulesDir, registry: Validators = SchemaRegistry.shared()): RuleSet {
   const cached = cache.get(dir);
   if (cached) return cached;
   const diagnostics: Diagnostic[] = [];
   const vocabulary = loadVocabulary(path.join(dir, 'vocabulary.yaml'), registry, diagnostics);
   const packs: RulePack[] = [];
+  const seen = new Map<string, Rule>();
   for (const name of fs.readdirSync(dir).sort()) {
     const packDir = path.join(dir, name);
     if (!fs.statSync(packDir).isDirectory() || !fs.existsSync(path.join(packDir, 'pack.yaml'))) continue;
-    const pack = loadPack(packDir, registry, diagnostics);
-    if (pack) packs.push(pack);
+    const pack = loadPackHeader(packDir, registry, diagnostics);
+    if (!pack) continue;
+    const header = { ...pack };
+    deferPackBody(pack, () => loadPackBody(packDir, header, registry, seen));
+    packs.push(pack);
   }
-  checkUniqueIds(packs, diagnostics);
-  if (diagnostics.length > 0) {
-    throw new KnownError({ vi: `bộ quy tắc có ${diagnostics.length} lỗi`, en: `the rule pack has ${diagnostics.length} error(s)` }, diagnostics[0]!.location, diagnostics);
-  }
+  if (diagnostics.length > 0) throw packError(diagnostics);
   const set = { packs, vocabulary };
   cache.set(dir, set);
   return set;
+}
+
+function packError(diagnostics: Diagnostic[]): RulePackError {
+  return new RulePackError({ vi: `bộ quy tắc có ${diagnostics.length} lỗi`, en: `the rule pack has ${diagnostics.length} error(s)` }, diagnostics[0]!.location, diagnostics);
 }
 
 function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
@@ -42,7 +72,7 @@ function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnos
   return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {} };
 }
 
-function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
+function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
   const packYaml = loadValidated(path.join(packDir, 'pack.yaml'), `${SCHEMA_BASE}pack.schema.json`, registry, diagnostics);
   if (!packYaml) return null;
   const raw = packYaml.value as Record<string, unknown>;
@@ -69,6 +99,14 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     rules: [],
   };
+  return pack;
+}
+
+/** The pack's criteria files (criterion regimes) and the rule files of each level folder; ids unique across the packs loaded. */
+function loadPackBody(packDir: string, header: RulePack, registry: Validators, seen: Map<string, Rule>): PackBody {
+  const diagnostics: Diagnostic[] = [];
+  // A copy of the header takes the rules and criteria as they are read.
+  const pack: RulePack = { ...header, rules: [], criteria: [] };
   if (pack.levelModel.kind !== 'rule_cumulative') loadCriteria(packDir, pack, registry, diagnostics);
   for (const level of pack.levels) {
     const levelDir = path.join(packDir, level.id.replaceAll('_', '-'));
@@ -92,7 +130,10 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
       });
     }
   }
-  return pack;
+  checkUniqueIds(pack.rules, seen, diagnostics);
+  if (diagnostics.length > 0) throw packError(diagnostics);
+  for (const rule of pack.rules) seen.set(rule.id, rule);
+  return { rules: pack.rules, criteria: pack.criteria };
 }
 
 type RawLevelModel =
@@ -126,10 +167,10 @@ export function loadValidated(file: string, schemaId: string, registry: Validato
   return problems.length === 0 ? yaml : null;
 }
 
-function checkUniqueIds(packs: RulePack[], diagnostics: Diagnostic[]): void {
-  const seen = new Map<string, Rule>();
-  for (const rule of packs.flatMap((p) => p.rules)) {
-    const first = seen.get(rule.id);
+function checkUniqueIds(rules: Rule[], seen: Map<string, Rule>, diagnostics: Diagnostic[]): void {
+  const mine = new Map<string, Rule>();
+  for (const rule of rules) {
+    const first = mine.get(rule.id) ?? seen.get(rule.id);
     if (first) {
       diagnostics.push({
         code: 'rules/duplicate-id',
@@ -138,7 +179,7 @@ function checkUniqueIds(packs: RulePack[], diagnostics: Diagnostic[]): void {
         message: { vi: `mã quy tắc ${rule.id} bị trùng (đã có ở ${first.origin.file}:${first.origin.line})`, en: `duplicate rule id ${rule.id} (first at ${first.origin.file}:${first.origin.line})` },
       });
     } else {
-      seen.set(rule.id, rule);
+      mine.set(rule.id, rule);
     }
   }
 }

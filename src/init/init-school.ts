@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadRuleSet, packForSchoolType } from '../engine/load-rules.js';
+import { openRuleSet, packForSchoolType } from '../engine/load-rules.js';
 import { packsNamed } from '../engine/packs.js';
 import { criteriaTemplate } from './criteria-template.js';
 import type { RulePack, RuleSet } from '../engine/rule-types.js';
@@ -69,7 +69,7 @@ export function initSchool(dirArg: string, options: InitOptions, cwd: string = p
 
 /** The six files of a new school folder at `dir` (absolute), without touching the disk. */
 export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack; files: InitFile[] } {
-  const ruleSet = options.ruleSet ?? loadRuleSet();
+  const ruleSet = options.ruleSet ?? openRuleSet();
   const cap = options.cap.replaceAll('-', '_');
   if (!SCHOOL_TYPES.includes(cap as SchoolType)) {
     throw new KnownError({ vi: `--cap phải là một trong: mam-non, tieu-hoc, thcs, thpt, nhieu-cap (đang ghi "${options.cap}")`, en: `--cap must be one of: mam-non, tieu-hoc, thcs, thpt, nhieu-cap (got "${options.cap}")` });
