@@ -11,5 +11,9 @@ export const EXAMPLES: [string, number, string?][] = [
   ['th-hoa-mai-57', 0, '2027-06-20'],
   ['thcs-dong-tien-57', 1, '2027-06-20'],
   ['th-an-binh-57', 1, '2027-06-20'],
+  // A multi-level school (THCS at Mức 2, THPT at Mức 1: the school takes the lowest) with a certificate of 2023.
+  ['thcs-thpt-nguyen-trai-57', 1, '2027-06-20'],
+  // A preschool at Mức 1 (Phụ lục I), its target.
+  ['mn-hoa-ban-57', 0, '2027-06-20'],
 ];
 export const AS_OF = '2026-06-15';

@@ -14,6 +14,7 @@ import { schoolYearRange, type EvalContext, type RecordEntry } from '../engine/c
 import { evaluatePack, type Locator } from '../engine/evaluate.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
+import { schoolStatements } from '../engine/statements.js';
 import { checkEvidence } from '../evidence/check-evidence.js';
 import { compareStrings } from '../discover/school-folders.js';
 
@@ -115,6 +116,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
   const criteriaData = levelled ? criterionReportData(pack, roots, levelled.criteria, profile.schoolYear) : undefined;
   const { levels, reached } = levelled ?? computeLevels(pack, findings);
   const reachedTarget = target !== null && levelIndex(pack, reached) >= levelIndex(pack, target);
+  const statements = schoolStatements(pack, base.recognition, ruleSet.vocabulary, asOf);
   return {
     ...base,
     outcome: reachedTarget ? 'reached' : 'not_reached',
@@ -125,6 +127,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     ...(levelled ? criterionFields(pack, levelled, criteriaData!, reached) : {}),
     evidence: collectEvidence(docs),
     adjustments: [...base.adjustments, ...waived.changes],
+    ...(statements.length > 0 ? { statements } : {}),
   };
 }
 

@@ -84,6 +84,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--tinh <tinh>', 'tỉnh/thành phố')
     .option('--khu-vuc <khu-vuc>', 'thanh_thi | nong_thon | mien_nui | dac_biet_kho_khan (mặc định: nong_thon)')
     .option('--circular <circular>', 'thông tư áp dụng: số hoặc mã bộ quy tắc, xem chuan rules (mặc định: bộ quy tắc cũ theo cấp học)')
+    .option('--cac-cap <list>', 'trường nhiều cấp học, với thông tư đánh giá riêng từng cấp: các cấp học, ví dụ thcs,thpt hoặc tieu-hoc,thcs (mặc định: thcs,thpt)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
     .action(async (dir: string, options: Omit<InitCommandOptions, 'lang'> & { lang: string }) => {
       code = (await import('./commands/init.js')).runInit(dir, { ...options, lang: parseLang(options.lang) }, io);

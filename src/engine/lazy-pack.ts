@@ -1,15 +1,16 @@
-import type { Criterion, Rule, RulePack } from './rule-types.js';
+import type { Criterion, PackStatement, Rule, RulePack } from './rule-types.js';
 
-/** A pack's rules and criteria: read from its rule files the first time a run asks for them. */
+/** A pack's rules, criteria and statements: read from its rule files the first time a run asks for them. */
 export interface PackBody {
   rules: Rule[];
   criteria: Criterion[];
+  statements: PackStatement[];
 }
 
 const pending = new WeakSet<RulePack>();
 
 /**
- * Makes `rules` and `criteria` of a pack read through `load` on first use (then kept), so a run compiles
+ * Makes `rules`, `criteria` and `statements` of a pack read through `load` on first use (then kept), so a run compiles
  * only the packs its schools need. The properties stay enumerable: spreading a pack or posting it to a
  * worker reads them, and the copy holds plain values. A load that fails throws each time it is asked.
  */
@@ -30,7 +31,7 @@ export function deferPackBody(pack: RulePack, load: () => PackBody): void {
     return body;
   };
   pending.add(pack);
-  for (const key of ['rules', 'criteria'] as const) {
+  for (const key of ['rules', 'criteria', 'statements'] as const) {
     Object.defineProperty(pack, key, {
       enumerable: true,
       configurable: true,

@@ -9,7 +9,7 @@ import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schema
 import { validateDocument } from '../validate/validate-document.js';
 import { deferPackBody, type PackBody } from './lazy-pack.js';
 import { loadCriteria } from './load-criteria.js';
-import type { CriterionLevelModel, LevelModel, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import type { CriterionLevelModel, LevelModel, PackStatement, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -97,29 +97,60 @@ function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diag
     evidenceCodeFormats: raw['evidence_code_formats'] as string[],
     reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
+    sharedRules: (raw['shared_rules'] ?? []) as string[],
     rules: [],
+    statements: [],
   };
+  pack.sharedRules.forEach((name, index) => {
+    const problem = !pack.itemIdPrefix
+      ? { vi: `shared_rules cần item_id_prefix: mã quy tắc trong thư mục dùng chung được thêm tiền tố của bộ quy tắc`, en: `shared_rules needs item_id_prefix: the ids in a shared folder get the pack's prefix` }
+      : !fs.existsSync(path.join(packDir, '..', name)) || !fs.statSync(path.join(packDir, '..', name)).isDirectory()
+        ? { vi: `không có thư mục dùng chung rules/${name}`, en: `no shared folder rules/${name}` }
+        : fs.existsSync(path.join(packDir, '..', name, 'pack.yaml'))
+          ? { vi: `rules/${name} là một bộ quy tắc (có pack.yaml), không phải thư mục dùng chung`, en: `rules/${name} is a pack (it has a pack.yaml), not a shared folder` }
+          : null;
+    if (problem) diagnostics.push({ code: 'rules/shared', severity: 'error', message: problem, location: locate(packYaml, ['shared_rules', index]) });
+  });
   return pack;
 }
 
-/** The pack's criteria files (criterion regimes) and the rule files of each level folder; ids unique across the packs loaded. */
+/** Where a pack's rule files sit: its own folder, then each shared folder, whose ids get the pack's prefix. */
+interface RuleSource {
+  dir: string;
+  prefix: string;
+}
+
+const LEVEL_FILE = /^(tieu-chuan-[1-9]|cong-nhan)\.yaml$/;
+export const STATEMENTS_FILE = 'chuyen-tiep.yaml';
+
+/**
+ * The pack's criteria files (criterion regimes), the rule files of each level folder and its statements,
+ * from its own folder and its shared folders: a level's files in name order, the pack's before a shared
+ * folder's of the same name. Ids unique across the packs loaded.
+ */
 function loadPackBody(packDir: string, header: RulePack, registry: Validators, seen: Map<string, Rule>): PackBody {
   const diagnostics: Diagnostic[] = [];
   // A copy of the header takes the rules and criteria as they are read.
-  const pack: RulePack = { ...header, rules: [], criteria: [] };
+  const pack: RulePack = { ...header, rules: [], criteria: [], statements: [] };
   if (pack.levelModel.kind !== 'rule_cumulative') loadCriteria(packDir, pack, registry, diagnostics);
+  const sources: RuleSource[] = [{ dir: packDir, prefix: '' }, ...pack.sharedRules.map((name) => ({ dir: path.join(packDir, '..', name), prefix: `${pack.itemIdPrefix}.` }))];
   for (const level of pack.levels) {
-    const levelDir = path.join(packDir, level.id.replaceAll('_', '-'));
-    if (!fs.existsSync(levelDir)) continue;
-    for (const file of fs.readdirSync(levelDir).filter((f) => /^(tieu-chuan-[1-9]|cong-nhan)\.yaml$/.test(f)).sort()) {
-      const yaml = loadValidated(path.join(levelDir, file), `${SCHEMA_BASE}rule.schema.json`, registry, diagnostics);
+    const folder = level.id.replaceAll('_', '-');
+    const files = sources.flatMap((source, order) => {
+      const levelDir = path.join(source.dir, folder);
+      return fs.existsSync(levelDir) ? fs.readdirSync(levelDir).filter((f) => LEVEL_FILE.test(f)).map((name) => ({ name, order, file: path.join(levelDir, name), prefix: source.prefix })) : [];
+    });
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.order - b.order));
+    for (const { name: file, file: full, prefix } of files) {
+      const yaml = loadValidated(full, `${SCHEMA_BASE}rule.schema.json`, registry, diagnostics);
       if (!yaml) continue;
       // cong-nhan.yaml: conditions for national-standard recognition, standard 0, reported apart from the level.
       const standard = file === 'cong-nhan.yaml' ? 0 : Number(file.slice('tieu-chuan-'.length, -'.yaml'.length));
-      (yaml.value as { rules: Omit<Rule, 'origin'>[] }).rules.forEach((rule, index) => {
+      (yaml.value as { rules: Omit<Rule, 'origin'>[] }).rules.forEach((raw, index) => {
+        const rule = { ...raw, id: `${prefix}${raw.id}` };
         const origin = locate(yaml, ['rules', index]);
         const problem = rule.level !== level.id
-          ? { vi: `quy tắc ${rule.id} có level ${rule.level} nhưng nằm trong thư mục ${level.id.replaceAll('_', '-')}`, en: `rule ${rule.id} has level ${rule.level} but sits in folder ${level.id.replaceAll('_', '-')}` }
+          ? { vi: `quy tắc ${rule.id} có level ${rule.level} nhưng nằm trong thư mục ${folder}`, en: `rule ${rule.id} has level ${rule.level} but sits in folder ${folder}` }
           : rule.standard !== standard
             ? { vi: `quy tắc ${rule.id} thuộc tiêu chuẩn ${rule.standard} nhưng nằm trong ${file}`, en: `rule ${rule.id} is for standard ${rule.standard} but sits in ${file}` }
             : (rule.standard === 0) !== (rule.scope === 'recognition')
@@ -130,10 +161,20 @@ function loadPackBody(packDir: string, header: RulePack, registry: Validators, s
       });
     }
   }
-  checkUniqueIds(pack.rules, seen, diagnostics);
+  for (const source of sources) loadStatements(path.join(source.dir, STATEMENTS_FILE), source.prefix, pack, registry, diagnostics);
+  checkUniqueIds([...pack.rules, ...pack.statements.map((s) => ({ id: s.id, origin: s.origin }) as Rule)], seen, diagnostics);
   if (diagnostics.length > 0) throw packError(diagnostics);
   for (const rule of pack.rules) seen.set(rule.id, rule);
-  return { rules: pack.rules, criteria: pack.criteria };
+  return { rules: pack.rules, criteria: pack.criteria, statements: pack.statements };
+}
+
+function loadStatements(file: string, prefix: string, pack: RulePack, registry: Validators, diagnostics: Diagnostic[]): void {
+  if (!fs.existsSync(file)) return;
+  const yaml = loadValidated(file, `${SCHEMA_BASE}statement.schema.json`, registry, diagnostics);
+  if (!yaml) return;
+  (yaml.value as { statements: Omit<PackStatement, 'origin'>[] }).statements.forEach((raw, index) => {
+    pack.statements.push({ ...raw, id: `${prefix}${raw.id}`, origin: locate(yaml, ['statements', index]) } as PackStatement);
+  });
 }
 
 type RawLevelModel =

@@ -25,7 +25,7 @@ export function schemaGroup(name: string): string {
   return TOP_LEVEL_GROUPS[name] ?? 'core';
 }
 
-const TOP_LEVEL_GROUPS: Record<string, string> = { 'rule.schema.json': 'rules', 'criteria.schema.json': 'rules', 'report.schema.json': 'report' };
+const TOP_LEVEL_GROUPS: Record<string, string> = { 'rule.schema.json': 'rules', 'criteria.schema.json': 'rules', 'statement.schema.json': 'rules', 'report.schema.json': 'report' };
 
 /** The module of one group, beside the index: precompiled-validators.<group>.cjs. */
 export function groupFile(index: string, group: string): string {

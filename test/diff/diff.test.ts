@@ -8,6 +8,7 @@ import type { SchoolSnapshot, SnapshotFinding } from '../../src/diff/snapshot.js
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { packageRoot } from '../../src/paths.js';
 import { run } from '../cli/run-main.js';
+import { EXAMPLES } from '../examples.js';
 
 const BASELINE = 'examples/expected/mn-hoa-sen-2024.json';
 const AS_OF = '2026-06-15';
@@ -135,7 +136,7 @@ describe('chuan diff OLD.json NEW.json', () => {
     expect(result.stdout).toMatch(/Trường Tiểu học Mai Sao \(th-mai-sao\): không có trong examples\/expected\/mn-hoa-sen-2024\.json/);
     const self = await run(['diff', batch, batch]);
     expect(self.stdout).not.toMatch(/không có trong/);
-    expect(self.stdout.match(/Chỉ số mới chưa đạt: không có/g)?.length).toBe(10);
+    expect(self.stdout.match(/Chỉ số mới chưa đạt: không có/g)?.length).toBe(EXAMPLES.length);
     expect(self.stdout).toContain("Mức đạt được: không kiểm tra được (dữ liệu lỗi) → không kiểm tra được (dữ liệu lỗi)");
   });
 

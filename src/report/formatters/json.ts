@@ -25,7 +25,7 @@ export interface JsonLocation {
  * reference) is in rulesMeta once. A finding that needs a remedy also names the evidence codes the
  * school's register gives for its criterion.
  */
-export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver'> {
+export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'part' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver' | 'rating'> {
   role: FindingRole;
   location: JsonLocation | null;
   message: string;
@@ -64,8 +64,17 @@ export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolP
     reached: r.reached,
     target: r.profile.target,
     levels: r.levels,
+    // Criterion regimes: each criterion's level, the shortest path, the national standard implied, the data by year.
+    ...(r.criteria ? { criteria: r.criteria } : {}),
+    ...(r.nextLevel ? { nextLevel: r.nextLevel } : {}),
+    ...(r.nationalStandard !== undefined ? { nationalStandard: r.nationalStandard } : {}),
+    ...(r.indicators ? { indicators: r.indicators } : {}),
     recognition: r.recognition,
     adjustments: r.adjustments,
+    // The regime applied (circular chosen by default, not in force on the reference date …): never the verdict.
+    ...(r.notices?.length ? { notices: r.notices.map((n) => ({ code: n.code, message: n.message, text: tr(n.message, ctx.lang) })) } : {}),
+    // Statements of the pack that apply to the school (transition clauses), with their reference and status.
+    ...(r.statements?.length ? { statements: r.statements.map((st) => ({ ...st, text: tr(st.message, ctx.lang) })) } : {}),
     diagnostics: r.diagnostics.map((d) => diagnosticJson(d, ctx, inSchool)),
     findings: view.findings.map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool, evidenceOf)),
   };
@@ -120,6 +129,7 @@ function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool
   // Properties assigned one by one in report order: conditional spreads cost a temporary object each.
   const out: Partial<JsonFinding> = { ruleId: f.ruleId };
   if (f.subject !== undefined) out.subject = f.subject;
+  if (f.part !== undefined) out.part = f.part;
   out.status = f.status;
   out.severity = f.severity;
   out.role = role;
@@ -128,6 +138,7 @@ function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool
   if (f.unit) out.unit = f.unit;
   if (f.missingData) out.missingData = f.missingData;
   if (f.waiver) out.waiver = f.waiver;
+  if (f.rating) out.rating = f.rating;
   out.location = locationJson(f.location, inSchool);
   out.message = findingMessage(f, role, ctx);
   const remedy = remedyLine(f, ctx);
@@ -181,6 +192,7 @@ function rulesMeta(packs: RulePack[]): Record<string, unknown> {
         criterion: rule.criterion,
         remedy: rule.remedy,
         ...(rule.tags?.length ? { tags: rule.tags } : {}),
+        ...(rule.item ? { item: { ...rule.item, mandatory: pack.criteria.find((c) => c.id === rule.item!.criterion)?.mandatory ?? false } } : {}),
       };
     }
   }
