@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as JsYaml from 'js-yaml';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -15,6 +16,9 @@ const PACK: Record<string, string> = { mam_non: 'tt02-2014', tieu_hoc: 'tt59-201
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
 const schemasDir = (workerData as { schemasDir: string }).schemasDir;
+// The schemas' formats (a real date, a school year), from the build: the floor validates as much as chuan does.
+const formats = pathToFileURL(path.join(path.dirname(schemasDir), 'dist', 'validate', 'formats.js')).href;
+((await import(formats)) as { addSchemaFormats: (ajv: Ajv2020) => void }).addSchemaFormats(ajv);
 for (const file of listSchemas(schemasDir)) ajv.addSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
 const validators = new Map<string, ValidateFunction>();
 const validator = (id: string): ValidateFunction | undefined => {

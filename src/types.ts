@@ -75,6 +75,10 @@ export interface Finding {
   part?: string;
   /** Criterion regimes: what the school stated for the item, and the state of its evidence. */
   rating?: ItemRating;
+  /** Criterion regimes, amended items: the wording applied (from its in-force date; the document that set it). */
+  wording?: { from: string; document?: string };
+  /** Not applicable by a later document (e.g. a suspension): why, and the reference. */
+  reason?: { text: LocalText; reference: string };
 }
 
 /** The school's own rating of a criterion item (tự đánh giá) and its evidence. */
@@ -142,6 +146,8 @@ export interface RecognitionStatus {
   expiresOn: string | null;
   state: 'none' | 'valid' | 'due_soon' | 'expired';
   monthsLeft: number | null;
+  /** Packs that set one: the last day to finish the self-assessment and register the external evaluation for re-recognition. */
+  reapplyBy?: string;
   midCycle: { dueOn: string; state: 'done' | 'due_soon' | 'overdue' | 'upcoming'; checkedOn: string | null } | null;
 }
 
@@ -178,6 +184,8 @@ export interface SchoolResult {
   nextLevel?: LevelPath;
   /** Criterion regimes: the national-standard level the reached level implies (e.g. muc_do_1), or null. */
   nationalStandard?: LevelId | null;
+  /** Packs with amendments: the date whose wordings were applied (the reference date, at most the end of the school year). */
+  wordingDate?: string;
   /** Quantitative data recorded per school year (criterion regimes), for the report's small tables. */
   indicators?: IndicatorSeries[];
   /** Notes about the regime applied (circular chosen by default, no longer in force on --as-of …); never change the verdict. */

@@ -10,7 +10,7 @@ import { choosePack, type PackChoice } from '../engine/choose-pack.js';
 import { computeCriterionLevels, type CriterionLevels } from '../engine/criterion-levels.js';
 import { criterionReportData, type CriterionReportData } from '../engine/criterion-data.js';
 import type { RulePack, RuleSet } from '../engine/rule-types.js';
-import { schoolYearRange, type EvalContext, type RecordEntry } from '../engine/context.js';
+import { schoolYearRange, wordingDate, type EvalContext, type RecordEntry } from '../engine/context.js';
 import { evaluatePack, type Locator } from '../engine/evaluate.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
@@ -99,6 +99,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
   };
   const ctx: EvalContext = { roots, schoolYear: schoolYearRange(profileValue['nam_hoc'], pack.schoolYearStart), records: collectRecords(docs, numbers), asOf };
   const criterionRegime = pack.levelModel.kind !== 'rule_cumulative';
+  if (criterionRegime) ctx.date = wordingDate(asOf, ctx.schoolYear);
   const parts = criterionRegime ? schoolParts(pack, profileValue) : [undefined];
   if (criterionRegime) {
     ctx.evidenceCodes = new Set(collectEvidence(docs).map((e) => e.code));
@@ -112,7 +113,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     : { findings: evaluated.findings, changes: [] };
   const { findings } = waived;
   const remarks = evaluated.remarks;
-  const levelled: CriterionLevels | undefined = criterionRegime ? computeCriterionLevels(pack, findings, parts) : undefined;
+  const levelled: CriterionLevels | undefined = criterionRegime ? computeCriterionLevels(pack, findings, parts, ctx.date) : undefined;
   const criteriaData = levelled ? criterionReportData(pack, roots, levelled.criteria, profile.schoolYear) : undefined;
   const { levels, reached } = levelled ?? computeLevels(pack, findings);
   const reachedTarget = target !== null && levelIndex(pack, reached) >= levelIndex(pack, target);
@@ -125,6 +126,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     levels,
     reached,
     ...(levelled ? criterionFields(pack, levelled, criteriaData!, reached) : {}),
+    ...(pack.amendments.length > 0 && ctx.date ? { wordingDate: ctx.date } : {}),
     evidence: collectEvidence(docs),
     adjustments: [...base.adjustments, ...waived.changes],
     ...(statements.length > 0 ? { statements } : {}),
@@ -150,7 +152,7 @@ function schoolParts(pack: RulePack, profile: Record<string, unknown>): (string 
 }
 
 function criterionFields(pack: RulePack, levelled: CriterionLevels, data: CriterionReportData, reached: LevelId | null): Partial<SchoolResult> {
-  const out: Partial<SchoolResult> = { criteria: levelled.criteria, nationalStandard: reached ? (pack.nationalStandard?.[reached] ?? null) : null, indicators: data.indicators };
+  const out: Partial<SchoolResult> = { criteria: levelled.criteria, nationalStandard: reached ? (pack.nationalStandard?.fromLevels[reached] ?? null) : null, indicators: data.indicators };
   if (levelled.nextLevel) out.nextLevel = levelled.nextLevel;
   return out;
 }

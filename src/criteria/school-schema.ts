@@ -1,6 +1,7 @@
 import { latestText } from '../engine/load-criteria.js';
 import type { Criterion, CriterionLevelModel, RulePack } from '../engine/rule-types.js';
 import { SCHEMA_BASE } from '../validate/validators.js';
+import { packCodeFormats } from '../evidence/codes.js';
 
 const COMMON = '../common.schema.json#/$defs/';
 const PARTS = ['tieu_hoc', 'thcs', 'thpt'];
@@ -43,8 +44,10 @@ export function criterionSchoolSchema(pack: RulePack, standard: number): Record<
             },
           }
         : {}),
+      // The data the standard's computed items read (criteria file `school_data`), in the file's order.
+      ...(pack.schoolData?.[String(standard)] ?? {}),
       ho_so: { $ref: `${COMMON}danh_sach_ho_so`, title: 'Hồ sơ', description: 'Các văn bản, kế hoạch, biên bản của tiêu chuẩn này (records).' },
-      minh_chung: { $ref: `${COMMON}danh_muc_minh_chung`, title: 'Danh mục minh chứng', description: 'Danh mục minh chứng của tiêu chuẩn này, mã dạng MC.a.b.cc (evidence register).' },
+      minh_chung: { $ref: `${COMMON}danh_muc_minh_chung`, title: 'Danh mục minh chứng', description: `Danh mục minh chứng của tiêu chuẩn này, mã dạng ${packCodeFormats(pack).map((f) => f.shape).join(' hoặc ')} (evidence register).` },
     },
     $defs: { tieu_chi: tieuChi },
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { KnownError } from '../errors.js';
 import type { Finding, LevelId, LocalText, SchoolOutcome, SchoolResult } from '../types.js';
+import { isCalendarDate } from '../validate/formats.js';
 
 /** What the comparison needs of one finding; the same from a live result and from a JSON report. */
 export type SnapshotFinding = Pick<Finding, 'ruleId' | 'subject' | 'status' | 'severity' | 'level' | 'standard' | 'criterion' | 'measure' | 'gap' | 'unit'>;
@@ -79,6 +80,9 @@ export function reportSnapshot(json: unknown, shownAs: string): ReportSnapshot {
   }
   if (report.schemaVersion !== '1' && report.schemaVersion !== '2') {
     throw new KnownError({ vi: `${shownAs} có schemaVersion "${String(report.schemaVersion)}", phiên bản này chỉ đọc được "1" và "2"`, en: `${shownAs} has schemaVersion "${String(report.schemaVersion)}"; this version reads "1" and "2"` });
+  }
+  if (typeof report.asOf === 'string' && !isCalendarDate(report.asOf)) {
+    throw new KnownError({ vi: `${shownAs} có asOf "${report.asOf}" không phải ngày có thật dạng YYYY-MM-DD`, en: `${shownAs} has asOf "${report.asOf}", which is no real YYYY-MM-DD date` });
   }
   const titles: Record<string, LocalText> = {};
   const rules = new Map<string, RuleFacts>();

@@ -25,6 +25,8 @@ export interface EvalContext {
   records: RecordEntry[];
   /** Reference date (YYYY-MM-DD), for checks that count years up to it. */
   asOf?: string;
+  /** Criterion regimes: the date whose wordings apply (amended items, items in force or suspended from a date). */
+  date?: string;
   /** Criterion regimes: every code of the school's evidence registers. */
   evidenceCodes?: ReadonlySet<string>;
   /** Criterion regimes, multi-level school: its parts (cấp học), each rated apart, and the one being read. */
@@ -115,6 +117,14 @@ export function schoolYearRange(namHoc: unknown, startMonthDay: string): SchoolY
   const startDate = new Date(Date.UTC(first, Number(startMonthDay.slice(0, 2)) - 1, Number(startMonthDay.slice(3, 5))));
   const endDate = new Date(Date.UTC(first + 1, startDate.getUTCMonth(), startDate.getUTCDate() - 1));
   return { start: isoDate(startDate), end: isoDate(endDate) };
+}
+
+/**
+ * The date whose wordings a check applies: the reference date, but at most the last day of the school year
+ * under review (a year assessed before an amendment keeps the wording of its time).
+ */
+export function wordingDate(asOf: string, schoolYear: SchoolYear | null): string {
+  return schoolYear && asOf > schoolYear.end ? schoolYear.end : asOf;
 }
 
 export function isoDate(date: Date): string {

@@ -1,5 +1,6 @@
 import type { CriterionResult, Finding, LevelId, LevelPath, LevelRequirement, LevelResult } from '../types.js';
 import type { Criterion, CriterionGroup, CriterionLevelModel, LevelRequirementSpec, RulePack } from './rule-types.js';
+import { inWindow } from './wordings.js';
 
 const PASSING = new Set(['met', 'not_applicable', 'waived']);
 
@@ -25,12 +26,14 @@ interface CriterionState {
  * top of Mức 1). A school level needs every requirement of the model for that level, every error rule
  * (procedure) of that level and below, and every lower level; a multi-level school takes its lowest part.
  */
-export function computeCriterionLevels(pack: RulePack, findings: Finding[], parts: (string | undefined)[]): CriterionLevels {
+export function computeCriterionLevels(pack: RulePack, findings: Finding[], parts: (string | undefined)[], date?: string): CriterionLevels {
   const model = pack.levelModel as CriterionLevelModel;
   const levelIds = model.criterionLevels.map((l) => l.id);
   const items = itemRuleIds(pack);
   const itemFindings = findings.filter((f) => items.has(f.ruleId) && f.severity === 'error');
-  const states = parts.flatMap((part) => pack.criteria.map((criterion) => criterionState(criterion, part, itemFindings, levelIds)));
+  // Criteria in force on the date only (an amendment may have replaced some).
+  const criteria = date === undefined ? pack.criteria : pack.criteria.filter((c) => inWindow(c.inForce, date));
+  const states = parts.flatMap((part) => criteria.map((criterion) => criterionState(criterion, part, itemFindings, levelIds)));
   const order = pack.levels.map((l) => l.id);
   const recognition = recognitionRuleIds(pack);
   const ruleFindings = findings.filter((f) => !items.has(f.ruleId) && f.severity === 'error' && !recognition.has(f.ruleId));
@@ -57,9 +60,9 @@ export function computeCriterionLevels(pack: RulePack, findings: Finding[], part
     else climbing = false;
   });
 
-  const criteria = states.map((s) => criterionResult(s, levelIds));
+  const results = states.map((s) => criterionResult(s, levelIds));
   const next = order[reached === null ? 0 : order.indexOf(reached) + 1];
-  const out: CriterionLevels = { criteria, levels, reached };
+  const out: CriterionLevels = { criteria: results, levels, reached };
   if (next !== undefined) out.nextLevel = shortestPath(next, model, states, parts, ruleFindings.filter((f) => order.indexOf(f.level) <= order.indexOf(next) && !PASSING.has(f.status)), levelIds);
   return out;
 }
@@ -79,12 +82,22 @@ function criterionState(criterion: Criterion, part: string | undefined, findings
   return { criterion, part, byLevel, rank };
 }
 
+/**
+ * The level to name for a criterion at `rank`: the highest level up to it that has items (a criterion with no
+ * Mức 3 requirement that meets all its Mức 1 and Mức 2 ones counts towards Mức 3 but is named at Mức 2).
+ */
+function shownLevel(state: CriterionState, rank: number, levelIds: LevelId[]): LevelId | null {
+  if (rank < 0) return null;
+  for (let i = rank; i >= 0; i--) if (state.byLevel[i]!.length > 0) return levelIds[i]!;
+  return levelIds[rank]!;
+}
+
 function criterionResult(state: CriterionState, levelIds: LevelId[]): CriterionResult {
   const result: CriterionResult = {
     criterion: state.criterion.id,
     standard: state.criterion.standard,
     mandatory: state.criterion.mandatory,
-    level: state.rank < 0 ? null : levelIds[state.rank]!,
+    level: shownLevel(state, state.rank, levelIds),
     levels: state.byLevel.map((items, i) => ({
       level: levelIds[i]!,
       met: items.filter((f) => PASSING.has(f.status)).length,
@@ -154,7 +167,7 @@ function shortestPath(level: LevelId, model: CriterionLevelModel, all: Criterion
   const steps = [...targets.entries()]
     .sort(([a], [b]) => parts.indexOf(a.part) - parts.indexOf(b.part) || compareCriteria(a.criterion.id, b.criterion.id))
     .map(([s, rank]) => {
-      const step: LevelPath['steps'][number] = { criterion: s.criterion.id, from: s.rank < 0 ? null : levelIds[s.rank]!, to: levelIds[rank]!, ruleIds: toRaise(s, rank).map((f) => f.ruleId) };
+      const step: LevelPath['steps'][number] = { criterion: s.criterion.id, from: shownLevel(s, s.rank, levelIds), to: shownLevel(s, rank, levelIds)!, ruleIds: toRaise(s, rank).map((f) => f.ruleId) };
       if (s.part !== undefined) step.part = s.part;
       return step;
     });

@@ -5,6 +5,7 @@ import { evaluateCondition } from './conditions.js';
 import { sharedRef, type EvalContext } from './context.js';
 import type { DataRef, Outcome } from './outcome.js';
 import type { Rule, RulePack } from './rule-types.js';
+import { inWindow, versionAt } from './wordings.js';
 
 export type Locator = (ref: DataRef | undefined) => SourceLocation | null;
 
@@ -46,17 +47,28 @@ export function evaluatePack(pack: RulePack, ctx: EvalContext, locateRef: Locato
  * on its companion rule: the level follows the data, and the contradiction is reported, never hidden.
  */
 function evaluateItem(rule: Rule, pack: RulePack, ctx: EvalContext, locateRef: Locator, findings: Finding[]): void {
+  const date = ctx.date;
+  // An item outside its period (repealed, or added by a later amendment) does not exist on that date.
+  if (date !== undefined && rule.inForce && !rule.inForce.every((w) => inWindow(w, date))) return;
   const refs = standardRefs(rule.standard);
   ctx.home = refs.home;
+  const version = date !== undefined && rule.versions ? versionAt(rule.versions, date) : undefined;
+  const check = version?.check ?? rule.check;
+  const dataCheck = version ? version.dataCheck : rule.item!.dataCheck;
+  const suspended = date !== undefined ? rule.notApplicable?.find((w) => inWindow(w, date)) : undefined;
   for (const part of ctx.parts ?? [undefined]) {
     if (part === undefined) delete ctx.part;
     else ctx.part = part;
-    const outcome = applicability(rule, ctx) ?? runCheck(rule.check, ctx);
+    const outcome = suspended ? { status: 'not_applicable' as const } : (applicability(rule, ctx) ?? runCheck(check, ctx));
     const finding = toFinding(rule, outcome, refs.file, locateRef);
     if (part !== undefined) finding.part = part;
+    if (version) finding.wording = version.document ? { from: version.from, document: version.document } : { from: version.from };
+    if (suspended) finding.reason = { text: suspended.reason, reference: suspended.reference };
     if (rule.item!.computed && outcome.status !== 'not_applicable') {
       const { rating, path } = readRating(rule.item!, ctx);
-      const conflict = ratingConflict(rating.stated, outcome.status);
+      // A mixed item is contradicted by its data part only (the description is the school's to rate).
+      const computed = dataCheck ? runCheck(dataCheck, ctx).status : outcome.status;
+      const conflict = ratingConflict(rating.stated, computed);
       if (conflict) {
         rating.conflict = conflict;
         const companion = pack.rules.find((r) => r.item?.conflictOf === rule.id)!;

@@ -9,7 +9,7 @@ import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schema
 import { validateDocument } from '../validate/validate-document.js';
 import { deferPackBody, type PackBody } from './lazy-pack.js';
 import { loadCriteria } from './load-criteria.js';
-import type { CriterionLevelModel, LevelModel, PackStatement, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, PackStatement, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -50,10 +50,11 @@ export function openRuleSet(dir: string = rulesDir, registry: Validators = Schem
   for (const name of fs.readdirSync(dir).sort()) {
     const packDir = path.join(dir, name);
     if (!fs.statSync(packDir).isDirectory() || !fs.existsSync(path.join(packDir, 'pack.yaml'))) continue;
-    const pack = loadPackHeader(packDir, registry, diagnostics);
-    if (!pack) continue;
+    const loaded = loadPackHeader(packDir, registry, diagnostics);
+    if (!loaded) continue;
+    const { pack, packYaml } = loaded;
     const header = { ...pack };
-    deferPackBody(pack, () => loadPackBody(packDir, header, registry, seen));
+    deferPackBody(pack, () => loadPackBody(packDir, header, registry, seen, packYaml));
     packs.push(pack);
   }
   if (diagnostics.length > 0) throw packError(diagnostics);
@@ -72,7 +73,7 @@ function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnos
   return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {} };
 }
 
-function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
+function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diagnostic[]): { pack: RulePack; packYaml: YamlFile } | null {
   const packYaml = loadValidated(path.join(packDir, 'pack.yaml'), `${SCHEMA_BASE}pack.schema.json`, registry, diagnostics);
   if (!packYaml) return null;
   const raw = packYaml.value as Record<string, unknown>;
@@ -90,11 +91,13 @@ function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diag
     criteria: [],
     selection: selection(raw),
     successors: (raw['successors'] ?? []) as RulePack['successors'],
-    ...(raw['national_standard'] ? { nationalStandard: raw['national_standard'] as Record<string, string> } : {}),
+    ...(raw['national_standard'] ? { nationalStandard: nationalStandard(raw['national_standard'] as RawNationalStandard) } : {}),
+    amendments: (raw['amendments'] ?? []) as Amendment[],
     ...(raw['item_id_prefix'] ? { itemIdPrefix: raw['item_id_prefix'] as string } : {}),
     schoolYearStart: raw['school_year_start'] as string,
     recognition: raw['recognition'] as RulePack['recognition'],
-    evidenceCodeFormats: raw['evidence_code_formats'] as string[],
+    evidenceCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).map((f) => (typeof f === 'string' ? f : f.id)),
+    declaredCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).filter((f): f is DeclaredCodeFormat => typeof f !== 'string'),
     reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     sharedRules: (raw['shared_rules'] ?? []) as string[],
@@ -111,7 +114,8 @@ function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diag
           : null;
     if (problem) diagnostics.push({ code: 'rules/shared', severity: 'error', message: problem, location: locate(packYaml, ['shared_rules', index]) });
   });
-  return pack;
+  checkPackReferences(pack, packYaml, diagnostics);
+  return { pack, packYaml };
 }
 
 /** Where a pack's rule files sit: its own folder, then each shared folder, whose ids get the pack's prefix. */
@@ -128,7 +132,7 @@ export const STATEMENTS_FILE = 'chuyen-tiep.yaml';
  * from its own folder and its shared folders: a level's files in name order, the pack's before a shared
  * folder's of the same name. Ids unique across the packs loaded.
  */
-function loadPackBody(packDir: string, header: RulePack, registry: Validators, seen: Map<string, Rule>): PackBody {
+function loadPackBody(packDir: string, header: RulePack, registry: Validators, seen: Map<string, Rule>, packYaml: YamlFile): PackBody {
   const diagnostics: Diagnostic[] = [];
   // A copy of the header takes the rules and criteria as they are read.
   const pack: RulePack = { ...header, rules: [], criteria: [], statements: [] };
@@ -156,12 +160,16 @@ function loadPackBody(packDir: string, header: RulePack, registry: Validators, s
             : (rule.standard === 0) !== (rule.scope === 'recognition')
               ? { vi: `quy tắc ${rule.id}: điều kiện công nhận (scope: recognition) nằm trong cong-nhan.yaml với standard 0, và chỉ ở đó`, en: `rule ${rule.id}: recognition conditions (scope: recognition) sit in cong-nhan.yaml with standard 0, and only there` }
               : null;
-        if (problem) diagnostics.push({ code: 'rules/misplaced', severity: 'error', message: problem, location: origin });
+        const selfRated = !problem && containsCheck(rule.check, 'self_rated')
+          ? { vi: `quy tắc ${rule.id}: check self_rated chỉ dùng trong tệp tiêu chí (tieu-chuan-N.yaml ở gốc bộ quy tắc)`, en: `rule ${rule.id}: a self_rated check belongs in a criteria file (tieu-chuan-N.yaml at the pack root) only` }
+          : null;
+        if (problem ?? selfRated) diagnostics.push({ code: 'rules/misplaced', severity: 'error', message: (problem ?? selfRated)!, location: origin });
         pack.rules.push({ ...rule, origin });
       });
     }
   }
   for (const source of sources) loadStatements(path.join(source.dir, STATEMENTS_FILE), source.prefix, pack, registry, diagnostics);
+  checkConditionRules(pack, packYaml, diagnostics);
   checkUniqueIds([...pack.rules, ...pack.statements.map((s) => ({ id: s.id, origin: s.origin }) as Rule)], seen, diagnostics);
   if (diagnostics.length > 0) throw packError(diagnostics);
   for (const rule of pack.rules) seen.set(rule.id, rule);
@@ -175,6 +183,61 @@ function loadStatements(file: string, prefix: string, pack: RulePack, registry: 
   (yaml.value as { statements: Omit<PackStatement, 'origin'>[] }).statements.forEach((raw, index) => {
     pack.statements.push({ ...raw, id: `${prefix}${raw.id}`, origin: locate(yaml, ['statements', index]) } as PackStatement);
   });
+}
+
+/** What pack.yaml names must exist (read with the header): levels of the national-standard mapping, the code formats. */
+function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagnostic[]): void {
+  const problem = (message: LocalText, at: (string | number)[]) => diagnostics.push({ code: 'rules/pack-reference', severity: 'error', message, location: locate(yaml, at) });
+  const ns = pack.nationalStandard;
+  if (ns) {
+    for (const [from, to] of Object.entries(ns.fromLevels)) {
+      if (!pack.levels.some((l) => l.id === from)) problem({ vi: `national_standard.from_levels: mức ${from} không có trong levels`, en: `national_standard.from_levels: level ${from} is not in levels` }, ['national_standard', 'from_levels', from]);
+      if (!ns.levels.some((l) => l.id === to)) problem({ vi: `national_standard.from_levels: ${to} không có trong national_standard.levels`, en: `national_standard.from_levels: ${to} is not in national_standard.levels` }, ['national_standard', 'from_levels', from]);
+    }
+  }
+  const raw = (yaml.value as Record<string, unknown>)['evidence_code_formats'] as unknown[];
+  raw.forEach((f, i) => {
+    if (typeof f === 'string') return;
+    const pattern = (f as DeclaredCodeFormat).pattern;
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      problem({ vi: `evidence_code_formats: biểu thức "${pattern}" không hợp lệ`, en: `evidence_code_formats: "${pattern}" is not a valid regular expression` }, ['evidence_code_formats', i, 'pattern']);
+    }
+  });
+}
+
+/** The national-standard conditions pack.yaml names are recognition rules of the pack (read with its rules). */
+function checkConditionRules(pack: RulePack, yaml: YamlFile, diagnostics: Diagnostic[]): void {
+  pack.nationalStandard?.conditions.forEach((c, i) => {
+    if ('rule' in c && !pack.rules.some((r) => r.id === c.rule && r.scope === 'recognition')) {
+      diagnostics.push({
+        code: 'rules/pack-reference',
+        severity: 'error',
+        location: locate(yaml, ['national_standard', 'conditions', i]),
+        message: { vi: `national_standard.conditions: ${c.rule} không phải quy tắc điều kiện công nhận (cong-nhan.yaml) của bộ quy tắc`, en: `national_standard.conditions: ${c.rule} is not a recognition rule (cong-nhan.yaml) of this pack` },
+      });
+    }
+  });
+}
+
+type RawNationalStandard = {
+  levels: NationalStandard['levels'];
+  from_levels: Record<string, string>;
+  conditions?: NationalStandard['conditions'];
+} & Pick<NationalStandard, 'reference' | 'verification' | 'source' | 'accreditation'>;
+
+function nationalStandard(raw: RawNationalStandard): NationalStandard {
+  const { from_levels, conditions, ...rest } = raw;
+  return { ...rest, fromLevels: from_levels, conditions: conditions ?? [] };
+}
+
+/** Whether a check (or any check inside it) is of the given type. */
+export function containsCheck(check: Check, type: Check['type']): boolean {
+  if (check.type === type) return true;
+  if (check.type === 'all' || check.type === 'any') return check.checks.some((c) => containsCheck(c, type));
+  if (check.type === 'for_each' || check.type === 'each_year' || check.type === 'only_if') return containsCheck(check.check, type);
+  return false;
 }
 
 type RawLevelModel =

@@ -22,7 +22,7 @@ export function recognitionStatus(profile: Record<string, unknown>, pack: RulePa
   const expiresOn = addMonths(last.ngay_ky!, Math.round(rules.validity_years * 12));
   const monthsLeft = monthsBetween(asOf, expiresOn);
   const state = asOf > expiresOn ? 'expired' : monthsLeft < rules.due_within_months ? 'due_soon' : 'valid';
-  return {
+  const status: RecognitionStatus = {
     lastLevel: last.muc ?? null,
     decision: last.so_quyet_dinh ?? null,
     signedOn: last.ngay_ky!,
@@ -31,6 +31,8 @@ export function recognitionStatus(profile: Record<string, unknown>, pack: RulePa
     monthsLeft,
     midCycle: midCycle(profile, pack, last.ngay_ky!, asOf),
   };
+  if (rules.reapply_months_before) status.reapplyBy = addMonths(expiresOn, -rules.reapply_months_before);
+  return status;
 }
 
 function midCycle(profile: Record<string, unknown>, pack: RulePack, signedOn: string, asOf: string): RecognitionStatus['midCycle'] {

@@ -6,7 +6,7 @@ export function checkPaths(check: Check): string[] {
   switch (check.type) {
     case 'min_rate':
     case 'max_rate':
-      return [check.numerator, check.denominator, ...(check.stated ? [check.stated] : [])];
+      return [...(typeof check.numerator === 'string' ? [check.numerator] : check.numerator), check.denominator, ...(check.stated ? [check.stated] : [])];
     case 'ratio':
       return [check.numerator, check.denominator];
     case 'min_value':
@@ -27,6 +27,10 @@ export function checkPaths(check: Check): string[] {
       return [check.path, 'truong.nam_hoc'];
     case 'years_since':
       return [check.path];
+    case 'each_year':
+      return [check.path, ...checkPaths(check.check).map((p) => p.replace(/^item\./, `${check.path}[].`)), 'truong.nam_hoc'];
+    case 'only_if':
+      return [...conditionPaths(check.condition), ...checkPaths(check.check)];
     case 'self_rated':
       return [`${standardRoot(check.criterion)}.tieu_chi."${check.criterion}".${check.level}.${check.item}`];
   }

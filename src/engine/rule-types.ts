@@ -9,8 +9,8 @@ export type Condition =
   | { not: Condition };
 
 export type Check =
-  | { type: 'min_rate'; numerator: string; denominator: string; min: number; stated?: string; unit: LocalText }
-  | { type: 'max_rate'; numerator: string; denominator: string; max: number; stated?: string; unit: LocalText }
+  | { type: 'min_rate'; numerator: Numerator; denominator: string; min: number; stated?: string; unit: LocalText }
+  | { type: 'max_rate'; numerator: Numerator; denominator: string; max: number; stated?: string; unit: LocalText }
   | { type: 'min_value'; path: string; min: number; unit: LocalText }
   | { type: 'max_value'; path: string; max: number; unit: LocalText }
   | { type: 'ratio'; numerator: string; denominator: string; min?: number; max?: number; unit: LocalText; per?: LocalText }
@@ -22,7 +22,40 @@ export type Check =
   | { type: 'years_since'; path: string; date_field: string; where?: Condition; min: number; unit: LocalText }
   | { type: 'all' | 'any'; checks: Check[] }
   | { type: 'for_each'; path: string; label?: string; where?: Condition; check: Check }
+  /** The `years` school years ending with truong.nam_hoc, one list element each (by `year_field`): all pass, or `at_least` of them. */
+  | { type: 'each_year'; path: string; years: number; year_field?: string; at_least?: number; check: Check; unit: LocalText }
+  /** The check only where the condition holds (else not applicable): thresholds that depend on the school's situation. */
+  | { type: 'only_if'; condition: Condition; check: Check }
   | { type: 'self_rated'; criterion: string; level: LevelId; item: string };
+
+/** One count, or several counts added up (teachers rated "khá" and "tốt"). */
+export type Numerator = string | string[];
+
+/** Dates (YYYY-MM-DD) between which something is in force; either end open, both inclusive. */
+export interface DateWindow {
+  from?: string;
+  to?: string;
+}
+
+/** A window in which an item is not applicable, with the reason and the document that says so (shown in every report). */
+export interface NotApplicableWindow {
+  from: string;
+  to?: string;
+  reason: LocalText;
+  reference: string;
+}
+
+/** A rule as worded from a date on (an amended item): title, requirement and check of that period. */
+export interface RuleVersion {
+  from: string;
+  /** The document that set this wording (for the report's line on the version applied). */
+  document?: string;
+  title: LocalText;
+  requirement: LocalText;
+  check: Check;
+  /** The data part of a computed item (check without the school's own rating), when it has one. */
+  dataCheck?: Check;
+}
 
 export interface RuleReference {
   document?: string;
@@ -51,6 +84,12 @@ export interface Rule {
   scope?: 'recognition';
   /** Criterion regimes: the criterion item this rule stands for (one rule per item, made from the criteria files). */
   item?: ItemRuleRef;
+  /** Criterion regimes: the rule exists only within every one of these windows (absent, with no finding, outside). */
+  inForce?: DateWindow[];
+  /** Criterion regimes: windows in which the item is not applicable, each with its reason and reference. */
+  notApplicable?: NotApplicableWindow[];
+  /** Criterion regimes: the item's wordings in time (amended items), oldest first; the rule's own fields are the last. */
+  versions?: RuleVersion[];
   /** Where the rule is defined, for located rule errors and `chuan explain`. */
   origin: SourceLocation;
 }
@@ -61,6 +100,8 @@ export interface ItemRuleRef {
   item: string;
   /** The item has a check over the school's data (else the school rates it). */
   computed: boolean;
+  /** A computed item's check without the school's own rating (a mixed item: numbers and a description), for the contradiction. */
+  dataCheck?: Check;
   /** Set on the companion rule that reports a self-rating contradicting the computed item. */
   conflictOf?: string;
 }
@@ -107,6 +148,12 @@ export interface Wording {
   text: LocalText;
 }
 
+/** A check from a date on (an amended threshold). */
+export interface DatedCheck {
+  from: string;
+  check: Check;
+}
+
 export interface CriterionItem {
   id: string;
   text: LocalText | Wording[];
@@ -114,21 +161,35 @@ export interface CriterionItem {
   verification?: Verification;
   source?: string;
   when?: Condition;
-  check?: Check;
-  not_applicable?: { from: string; to?: string; reason: LocalText; reference: string };
+  check?: Check | DatedCheck[];
+  in_force?: DateWindow;
+  not_applicable?: NotApplicableWindow | NotApplicableWindow[];
+  reference?: RuleReference;
   remedy: LocalText;
+}
+
+export interface CriterionLevel {
+  level: LevelId;
+  text: LocalText | Wording[];
+  items: CriterionItem[];
+  /** The article and clause of this level's paragraph (items add their letter as the point). */
+  reference?: { document?: string; article: string; clause?: string };
+  inForce?: DateWindow;
 }
 
 export interface Criterion {
   id: string;
   standard: number;
+  /** The name in force last; `names` holds every name in time when an amendment renamed the criterion. */
   name: LocalText;
+  names?: Wording[];
+  inForce?: DateWindow;
   aliases?: string[];
   mandatory: boolean;
   reference: { document: string; article: string; clause?: string };
   verification: Verification;
   source: string;
-  levels: { level: LevelId; text: LocalText | Wording[]; items: CriterionItem[] }[];
+  levels: CriterionLevel[];
   indicators: { id: string; name: LocalText; kind: 'ty_le' | 'so_luong' | 'so' }[];
   evidenceHint?: LocalText;
   origin: SourceLocation;
@@ -164,12 +225,16 @@ export interface RulePack {
   levelModel: LevelModel;
   /** Criterion regimes: every criterion with its items (empty for rule_cumulative packs). */
   criteria: Criterion[];
+  /** Criterion regimes: per standard number, the JSON Schemas of the school data its computed items read (criteria files' school_data). */
+  schoolData?: Record<string, Record<string, Record<string, unknown>>>;
   /** How truong.yaml's `thong_tu` names this pack (e.g. "57/2026"); `default` packs serve folders that name none. */
   selection: { names: string[]; default: boolean };
   /** Circulars that replaced this one, with the date each took over (for notices). */
   successors: { circular: string; from: string; pack?: string }[];
-  /** Criterion regimes: the national-standard level each reached level implies. */
-  nationalStandard?: Record<LevelId, LevelId>;
+  /** Criterion regimes: the national-standard levels, their names and the one each reached level implies. */
+  nationalStandard?: NationalStandard;
+  /** Documents that amended the pack's circular, with the date each took effect (dated wordings name them). */
+  amendments: Amendment[];
   /** Prefix of the ids of the item rules made from the criteria files (e.g. TT57.PT). */
   itemIdPrefix?: string;
   schoolYearStart: string;
@@ -181,8 +246,14 @@ export interface RulePack {
     mid_cycle_school_types?: SchoolType[];
     reference?: string;
     verification?: Verification;
+    /** Self-assessment done and external evaluation registered at least this many months before expiry (re-recognition). */
+    reapply_months_before?: number;
+    reapply_reference?: string;
   };
+  /** The names of the evidence-code formats this pack accepts (built-in or declared in pack.yaml). */
   evidenceCodeFormats: string[];
+  /** Evidence-code formats declared in pack.yaml itself. */
+  declaredCodeFormats: DeclaredCodeFormat[];
   /** The report forms of this pack, in print order (report/forms). */
   reportForms: string[];
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
@@ -191,6 +262,38 @@ export interface RulePack {
   rules: Rule[];
   /** What the reports state where it applies (transition clauses). */
   statements: PackStatement[];
+}
+
+export interface NationalStandard {
+  levels: { id: LevelId; name: LocalText }[];
+  /** Reached level → national-standard level. */
+  fromLevels: Record<LevelId, LevelId>;
+  reference?: string;
+  verification?: Verification;
+  source?: string;
+  /** The accreditation result the levels are (kiểm định chất lượng), named with its reference, when the pack reports both. */
+  accreditation?: { name: LocalText; reference: string };
+  /** The recognition conditions the report lists beside the level: a recognition rule's result, or a stated condition. */
+  conditions: ({ rule: string } | { text: LocalText; reference: string })[];
+}
+
+export interface Amendment {
+  document: string;
+  from: string;
+  title: LocalText;
+  verification?: Verification;
+  source?: string;
+}
+
+/** An evidence-code format declared in pack.yaml: its regular expression (a named group `criterion` is cross-checked), shape and example. */
+export interface DeclaredCodeFormat {
+  id: string;
+  pattern: string;
+  shape: string;
+  /** With {standard} and {criterion} (the criterion's number within its standard). */
+  example: string;
+  parts: LocalText;
+  reference?: string;
 }
 
 export interface Vocabulary {

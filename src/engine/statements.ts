@@ -9,13 +9,13 @@ import type { PackStatement, RulePack, Vocabulary } from './rule-types.js';
 export function schoolStatements(pack: RulePack, recognition: RecognitionStatus | null, vocabulary: Vocabulary, asOf: string): Statement[] {
   const out: Statement[] = [];
   for (const s of pack.statements) {
-    const applied = apply(s, recognition, vocabulary, asOf);
+    const applied = apply(s, pack, recognition, vocabulary, asOf);
     if (applied) out.push({ id: s.id, message: applied, reference: referenceText(s, pack), verification: s.verification });
   }
   return out;
 }
 
-function apply(s: PackStatement, recognition: RecognitionStatus | null, vocabulary: Vocabulary, asOf: string): LocalText | null {
+function apply(s: PackStatement, pack: RulePack, recognition: RecognitionStatus | null, vocabulary: Vocabulary, asOf: string): LocalText | null {
   if (s.kind === 'period') {
     if (asOf < s.from) return null;
     const text = asOf <= s.to ? s.text : s.after;
@@ -24,7 +24,8 @@ function apply(s: PackStatement, recognition: RecognitionStatus | null, vocabula
   if (!recognition?.signedOn || !recognition.expiresOn || recognition.signedOn >= s.before) return null;
   const text = asOf <= recognition.expiresOn ? s.text : s.after;
   if (!text) return null;
-  const level = recognition.lastLevel ? (vocabulary.values[recognition.lastLevel] ?? { vi: recognition.lastLevel, en: recognition.lastLevel }) : { vi: '', en: '' };
+  const id = recognition.lastLevel;
+  const level = id ? (pack.nationalStandard?.levels.find((l) => l.id === id)?.name ?? vocabulary.values[id] ?? { vi: id, en: id }) : { vi: '', en: '' };
   return fill(text, {
     level,
     decision: recognition.decision ? { vi: recognition.decision, en: recognition.decision } : { vi: 'không ghi số', en: 'number not given' },

@@ -1,3 +1,4 @@
+import type { DeclaredCodeFormat, RulePack } from '../engine/rule-types.js';
 import type { LocalText } from '../types.js';
 
 /** One evidence-code convention of the ministry (see regulations/evidence-codes.md); a pack lists those it accepts. */
@@ -9,6 +10,8 @@ export interface EvidenceCodeFormat {
   /** A code for box/standard `standard`, criterion `criterion`, first document. */
   example: (standard: number, criterion: number) => string;
   parts: LocalText;
+  /** Declared formats whose pattern has a named group `criterion`: the criterion a code is filed under. */
+  criterionOf?: (code: string) => string | undefined;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -50,8 +53,35 @@ export const EVIDENCE_CODE_FORMATS: Record<string, EvidenceCodeFormat> = {
   },
 };
 
-export function codeFormats(ids: string[]): EvidenceCodeFormat[] {
-  return ids.map((id) => EVIDENCE_CODE_FORMATS[id]).filter((f): f is EvidenceCodeFormat => f !== undefined);
+/** A format declared in pack.yaml, as data: its pattern compiled, its example template filled. */
+export function declaredFormat(d: DeclaredCodeFormat): EvidenceCodeFormat {
+  const pattern = new RegExp(d.pattern, 'u');
+  const format: EvidenceCodeFormat = {
+    id: d.id,
+    pattern,
+    shape: d.shape,
+    example: (s, c) => d.example.replaceAll('{standard}', String(s)).replaceAll('{criterion}', String(c)),
+    parts: d.parts,
+  };
+  if (d.pattern.includes('(?<criterion>')) format.criterionOf = (code) => pattern.exec(code)?.groups?.['criterion'];
+  return format;
+}
+
+const packFormats = new WeakMap<RulePack, EvidenceCodeFormat[]>();
+
+/** The formats a pack accepts, in its order: those declared in its pack.yaml, else the built-in ones it names. */
+export function packCodeFormats(pack: RulePack): EvidenceCodeFormat[] {
+  let formats = packFormats.get(pack);
+  if (!formats) {
+    formats = pack.evidenceCodeFormats
+      .map((id) => {
+        const declared = pack.declaredCodeFormats.find((d) => d.id === id);
+        return declared ? declaredFormat(declared) : EVIDENCE_CODE_FORMATS[id];
+      })
+      .filter((f): f is EvidenceCodeFormat => f !== undefined);
+    packFormats.set(pack, formats);
+  }
+  return formats;
 }
 
 export function matchesAnyFormat(code: string, formats: EvidenceCodeFormat[]): boolean {

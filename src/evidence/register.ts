@@ -1,6 +1,6 @@
 import type { RulePack } from '../engine/rule-types.js';
 import type { Diagnostic } from '../types.js';
-import { codeFormats, matchesAnyFormat, type EvidenceCodeFormat } from './codes.js';
+import { matchesAnyFormat, packCodeFormats, type EvidenceCodeFormat } from './codes.js';
 import { shortLocation, warning, type EvidenceContext, type RegisterEntry, type SchoolEvidence } from './context.js';
 
 /** What the register is compared with: the same for every school of a pack. */
@@ -14,7 +14,7 @@ const packCodes = new WeakMap<RulePack, PackCodes>();
 function codesOf(pack: RulePack): PackCodes {
   let codes = packCodes.get(pack);
   if (!codes) {
-    codes = { formats: codeFormats(pack.evidenceCodeFormats), criteria: new Set(pack.rules.map((r) => r.criterion)) };
+    codes = { formats: packCodeFormats(pack), criteria: new Set(pack.rules.map((r) => r.criterion)) };
     packCodes.set(pack, codes);
   }
   return codes;
@@ -32,6 +32,11 @@ export function checkRegister(ctx: EvidenceContext, school: SchoolEvidence, out:
     const first = school.firstByCode.get(entry.code)!;
     if (first !== entry) out.push(duplicateWarning(entry, first));
     const named = entry.value['tieu_chi'];
+    const filedUnder = formats.map((f) => f.criterionOf?.(entry.code)).find((c) => c !== undefined);
+    if (filedUnder !== undefined) {
+      if (!criteria.has(filedUnder)) out.push(codeCriterionWarning(entry, filedUnder, { vi: `bộ quy tắc Thông tư ${ctx.pack.circular} không có tiêu chí này`, en: `the Circular ${ctx.pack.circular} rule pack has no such criterion` }));
+      else if (Array.isArray(named) && !named.includes(filedUnder)) out.push(codeCriterionWarning(entry, filedUnder, { vi: `tieu_chi của minh chứng không ghi ${filedUnder}; mã được đặt ở tiêu chí dùng minh chứng lần đầu, ghi tiêu chí đó vào tieu_chi`, en: `its tieu_chi does not list ${filedUnder}; a code is filed under the criterion that first uses it, so list that criterion in tieu_chi` }));
+    }
     if (!Array.isArray(named)) continue;
     for (let j = 0; j < named.length; j++) {
       const criterion: unknown = named[j];
@@ -46,6 +51,13 @@ function codeFormatWarning(entry: RegisterEntry, formats: EvidenceCodeFormat[], 
   return warning('code-format', entry.yaml, ['minh_chung', entry.index, 'ma'], {
     vi: `mã minh chứng "${entry.code}" không đúng dạng ${shapes} dùng với Thông tư ${circular}: ${formats.map((f) => f.parts.vi).join('; ')}`,
     en: `evidence code "${entry.code}" is not in the form ${shapesEn} used with Circular ${circular}: ${formats.map((f) => f.parts.en).join('; ')}`,
+  });
+}
+
+function codeCriterionWarning(entry: RegisterEntry, criterion: string, why: { vi: string; en: string }): Diagnostic {
+  return warning('code-criterion', entry.yaml, ['minh_chung', entry.index, 'ma'], {
+    vi: `mã minh chứng ${entry.code} mang số tiêu chí ${criterion}, nhưng ${why.vi}`,
+    en: `evidence code ${entry.code} carries criterion ${criterion}, but ${why.en}`,
   });
 }
 

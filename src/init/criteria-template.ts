@@ -1,5 +1,6 @@
 import { latestText } from '../engine/load-criteria.js';
 import type { CriterionLevelModel, RulePack } from '../engine/rule-types.js';
+import { packCodeFormats } from '../evidence/codes.js';
 import { partName } from '../report/criteria-lines.js';
 
 /**
@@ -22,7 +23,8 @@ export function criteriaTemplate(pack: RulePack, standard: number, modeline: str
     out.push('# Trường nhiều cấp học: mỗi cấp học tự đánh giá riêng mọi tiêu chí; mức của trường là mức thấp nhất của các cấp.', 'cap_hoc:');
     for (const part of parts) out.push(`  ${part}:   # ${partName(part, 'vi')}`, '    tieu_chi:', ...criterionLines(pack, standard, namHoc, '      '));
   }
-  out.push('ho_so: []', 'minh_chung: []   # mỗi minh chứng: { ma: MC.a.b.cc, ten: …, tieu_chi: ["a.b"] }', '');
+  const shape = packCodeFormats(pack)[0]?.shape ?? '…';
+  out.push('ho_so: []', `minh_chung: []   # mỗi minh chứng: { ma: ${shape}, ten: …, tieu_chi: ["a.b"] }`, '');
   return out.join('\n');
 }
 

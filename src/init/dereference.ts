@@ -59,7 +59,7 @@ function inline(node: SchemaNode, base: string, docs: Map<string, SchemaNode>, s
     if (key === '$defs' || key === '$id') continue;
     if (key === 'properties' && value && typeof value === 'object') {
       out.properties = Object.fromEntries(Object.entries(value as Record<string, SchemaNode>).map(([k, v]) => [k, inline(v, base, docs, stack)]));
-    } else if ((key === 'items' || key === 'additionalProperties') && value && typeof value === 'object') {
+    } else if ((key === 'items' || key === 'additionalProperties' || key === 'propertyNames') && value && typeof value === 'object') {
       out[key] = inline(value as SchemaNode, base, docs, stack);
     } else {
       out[key] = value;

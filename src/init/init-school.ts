@@ -6,11 +6,12 @@ import { packsNamed } from '../engine/packs.js';
 import { criteriaTemplate } from './criteria-template.js';
 import type { RulePack, RuleSet } from '../engine/rule-types.js';
 import { KnownError } from '../errors.js';
-import { codeFormats } from '../evidence/codes.js';
+import { packCodeFormats } from '../evidence/codes.js';
 import { requiredRecordTypes } from '../evidence/required-records.js';
 import { PROFILE_FILE, standardFileName } from '../load/school-folder.js';
 import { writeFileAtomic } from '../report/write-atomic.js';
 import type { LevelId, SchoolType } from '../types.js';
+import { isSchoolYear } from '../validate/formats.js';
 import { profileSchemaId, standardSchemaId } from '../validate/schemas.js';
 import { editorSchemaFile, editorSchemaName } from './editor-schemas.js';
 import { dereference, loadSchemaDocuments, type SchemaNode } from './schema-deref.js';
@@ -162,7 +163,7 @@ function header(schema: SchemaNode, pack: RulePack): string[] {
 function standardNotes(pack: RulePack, standard: number, ruleSet: RuleSet): Record<string, string[]> {
   const records = [...requiredRecordTypes(pack, standard).keys()];
   const names = records.map((type) => `${type} (${ruleSet.vocabulary.records[type]?.vi ?? type})`);
-  const formats = codeFormats(pack.evidenceCodeFormats);
+  const formats = packCodeFormats(pack);
   return {
     ho_so: records.length > 0 ? [`Các loại hồ sơ mà quy tắc của tiêu chuẩn ${standard} tìm (tìm trong ho_so của cả năm tệp, mỗi văn bản khai một lần): ${names.join('; ')}.`] : [],
     minh_chung: formats.map((f) => `Mã minh chứng dạng ${f.shape}, ví dụ ${f.example(standard, 1)}: ${f.parts.vi}. Mỗi văn bản một mã, kể cả khi dùng cho nhiều tiêu chí (ghi các tiêu chí ở tieu_chi).`),
@@ -195,8 +196,7 @@ export function currentSchoolYear(today: string, startMonthDay: string): string 
 }
 
 function checkSchoolYear(namHoc: string): void {
-  const match = /^(\d{4})-(\d{4})$/.exec(namHoc);
-  if (!match || Number(match[2]) !== Number(match[1]) + 1) {
+  if (!isSchoolYear(namHoc)) {
     throw new KnownError({ vi: `--nam-hoc phải có dạng 2025-2026 (hai năm liền nhau), đang ghi "${namHoc}"`, en: `--nam-hoc must look like 2025-2026 (consecutive years), got "${namHoc}"` });
   }
 }

@@ -47,3 +47,12 @@ export function resolveCorePlain(source: string): null | boolean | number | type
   if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
   return NOT_RESOLVED;
 }
+
+/**
+ * Whether a number read from YAML can be a value of a school file: finite, and no larger in magnitude than
+ * Number.MAX_SAFE_INTEGER (2^53 - 1), past which a written integer is silently rounded (2^53 + 1 reads as 2^53).
+ * Both readers refuse any other number where it is written (yaml-file.ts).
+ */
+export function isPossibleNumber(value: number): boolean {
+  return Math.abs(value) <= Number.MAX_SAFE_INTEGER;
+}

@@ -3,10 +3,11 @@
 // comments. It builds the data exactly as yaml's toJS and the ranges exactly as yaml's node.range, and
 // returns null (reference parser, `yaml`, instead) at the first thing outside that subset: anchors,
 // aliases, tags, block scalars, multi-line scalars, escapes, explicit keys, document markers, odd
-// indentation, non-string keys, duplicate keys in flow mappings, and any syntax error. Duplicate keys of
-// block mappings are read through and listed, for the same diagnostics as yaml-limits.ts gives.
+// indentation, non-string keys, duplicate keys in flow mappings, numbers that cannot exist, and any syntax
+// error. Duplicate keys of block mappings are read through and listed, for the same diagnostics as
+// yaml-limits.ts gives.
 // test/perf proves the equivalence.
-import { NOT_RESOLVED, resolveCorePlain } from './fast-scalars.js';
+import { isPossibleNumber, NOT_RESOLVED, resolveCorePlain } from './fast-scalars.js';
 
 /** A node's [start, end) in the text, as yaml's `node.range[0]` and `node.range[1]`. */
 export interface PosNode {
@@ -318,6 +319,8 @@ class Scanner {
     while (text.charCodeAt(end - 1) === SPACE) end--;
     const source = text.slice(at, end);
     const resolved = resolveCorePlain(source);
+    // A number that cannot be a quantity (±infinity, NaN, beyond 2^53 - 1) is an error: the reference path reports it.
+    if (typeof resolved === 'number' && !isPossibleNumber(resolved)) bail();
     this.value = resolved === NOT_RESOLVED ? source : resolved;
     this.nodes++;
     return { start: at, end, indent: -1 };

@@ -1,11 +1,12 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type ScalarTag, type Tags } from 'yaml';
 import type { Diagnostic, SourceLocation, YamlPath } from '../types.js';
+import { isPossibleNumber } from './fast-scalars.js';
 import type { PosNode } from './fast-scan.js';
 import { fastRange, LineIndex, parseFast } from './fast-yaml.js';
 import { findExcessiveNesting } from './nesting.js';
 import { capDiagnostics, duplicateKeyDiagnostic, duplicateKeyDiagnostics, firstAliasLocation, tooDeepDiagnostic } from './yaml-limits.js';
 import { findIndentMistake, indentDiagnostic } from './yaml-indent.js';
-import { yamlErrorText } from './yaml-messages.js';
+import { impossibleNumberText, yamlErrorText } from './yaml-messages.js';
 
 /** Anchors may be reused this many times at most: enough for real files, a wall against "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
@@ -46,6 +47,29 @@ export function parseYaml(file: string, text: string, parser: YamlParser = 'fast
   return parseReference(file, text);
 }
 
+/** Starts the message of the error a number tag reports for a number that cannot exist; the source text follows. */
+const IMPOSSIBLE_NUMBER = 'chuan:impossible-number:';
+
+/**
+ * yaml's int and float tags, reporting a number that cannot be a quantity (±infinity, NaN, beyond 2^53 - 1)
+ * as an error at the scalar, with the text as written. The fast path leaves such files to this one.
+ */
+function guardNumbers(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag === 'string' || !('resolve' in tag) || (tag.tag !== 'tag:yaml.org,2002:int' && tag.tag !== 'tag:yaml.org,2002:float')) return tag;
+    const scalar = tag as ScalarTag;
+    return {
+      ...scalar,
+      resolve(source, onError, options) {
+        const value = scalar.resolve(source, onError, options);
+        const number = isScalar(value) ? value.value : value;
+        if (typeof number === 'number' && !isPossibleNumber(number)) onError(`${IMPOSSIBLE_NUMBER}${source}`);
+        return value;
+      },
+    } satisfies ScalarTag;
+  });
+}
+
 /** The reference parser: yaml's parseDocument with a LineCounter; every YAML error is located here. */
 export function parseReference(file: string, text: string): ParseResult {
   // Refused before parsing: yaml composes nested collections recursively.
@@ -56,7 +80,7 @@ export function parseReference(file: string, text: string): ParseResult {
   try {
     // uniqueKeys is quadratic in yaml; duplicateKeyDiagnostics does the same check in linear time.
     // logLevel error: a collection used as a key is left to the schema (an unknown key), not printed as a process warning.
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', schema: 'core', strict: true, logLevel: 'error' });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', schema: 'core', customTags: guardNumbers, strict: true, logLevel: 'error' });
   } catch (error) {
     return { ok: false, diagnostics: [internalParseFailure(file, error)] };
   }
@@ -66,6 +90,9 @@ export function parseReference(file: string, text: string): ParseResult {
     const diagnostics = doc.errors.map((error): Diagnostic => {
       const start = lineCounter.linePos(error.pos[0]);
       if (error.code === 'RESOURCE_EXHAUSTION') return { ...tooDeepDiagnostic(file, text, null), location: { file, line: start.line, column: start.col } };
+      if (error.code === 'TAG_RESOLVE_FAILED' && error.message.startsWith(IMPOSSIBLE_NUMBER)) {
+        return { code: 'yaml/impossible-number', severity: 'error', message: impossibleNumberText(error.message.slice(IMPOSSIBLE_NUMBER.length)), location: { file, line: start.line, column: start.col } };
+      }
       return {
         code: `yaml/${error.code.toLowerCase().replaceAll('_', '-')}`,
         severity: 'error',

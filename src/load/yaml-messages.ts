@@ -72,3 +72,22 @@ export function yamlHint(message: string): LocalText | null {
   }
   return null;
 }
+
+/** A number YAML reads as ±infinity or NaN, or too large to be kept exactly, quoted as written. */
+export function impossibleNumberText(source: string): LocalText {
+  const shown = source.length > 40 ? `${source.slice(0, 40)}…` : source;
+  if (/^\.(?:nan|NaN|NAN)$/.test(source)) {
+    return { vi: `"${shown}" không phải là số; ghi số thật, hoặc bỏ trống nếu chưa có số liệu`, en: `"${shown}" is not a number; write the real number, or leave it empty` };
+  }
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(source)) {
+    return { vi: `"${shown}" là vô cực, không phải một số liệu có thật; ghi số thật`, en: `"${shown}" is infinity, not a real figure; write the real number` };
+  }
+  // JavaScript reads every other number YAML accepts (1e309, 0x1F, 0o17) as YAML does.
+  if (!Number.isFinite(Number(source))) {
+    return { vi: `số "${shown}" quá lớn, YAML đọc thành vô cực; ghi số thật`, en: `the number "${shown}" is so large that YAML reads it as infinity; write the real number` };
+  }
+  return {
+    vi: `số "${shown}" quá lớn để tính chính xác (tối đa 9007199254740991); kiểm tra lại số đã ghi`,
+    en: `the number "${shown}" is too large to be kept exactly (at most 9007199254740991); check the figure`,
+  };
+}

@@ -1,7 +1,8 @@
 import type { CriterionLevelModel, RulePack } from '../engine/rule-types.js';
 import type { CriterionResult, Lang, LevelRequirement, SchoolResult } from '../types.js';
 import { tr } from './context.js';
-import { levelName } from './text.js';
+import { criterionNameAt } from '../engine/wordings.js';
+import { dayMonthYear, levelName, referenceText } from './text.js';
 
 /** Criterion regimes: the level model's names, or null for a rule-cumulative pack. */
 function model(pack: RulePack | undefined): CriterionLevelModel | null {
@@ -19,11 +20,12 @@ export function criterionLevelName(pack: RulePack, level: string | null, lang: L
 export function criterionRows(result: SchoolResult, pack: RulePack, lang: Lang): string[][] {
   return (result.criteria ?? []).map((c: CriterionResult) => {
     const criterion = pack.criteria.find((x) => x.id === c.criterion)!;
-    const counts = c.levels.map((l) => `${l.met}/${l.total}`).join(' · ');
+    // A level the criterion has no requirement at (on that date) shows a dash.
+    const counts = c.levels.map((l) => (l.total === 0 ? '—' : `${l.met}/${l.total}`)).join(' · ');
     const notRated = c.levels.reduce((n, l) => n + l.notRated, 0);
     return [
       `${c.criterion}${c.part ? ` (${partName(c.part, lang)})` : ''}`,
-      `${tr(criterion.name, lang)}${c.mandatory ? (lang === 'vi' ? ' ★ bắt buộc' : ' ★ mandatory') : ''}`,
+      `${tr(criterionNameAt(criterion, result.wordingDate), lang)}${c.mandatory ? (lang === 'vi' ? ' ★ bắt buộc' : ' ★ mandatory') : ''}`,
       criterionLevelName(pack, c.level, lang),
       counts,
       notRated > 0 ? String(notRated) : '',
@@ -53,6 +55,11 @@ export function requirementLines(result: SchoolResult, pack: RulePack, lang: Lan
       );
     }
   }
+  if ((result.criteria ?? []).some((c) => c.levels.some((l) => l.total === 0))) {
+    out.push(vi
+      ? 'Tiêu chí không có yêu cầu ở một mức (—) được tính là đạt mức đó khi đạt mọi yêu cầu của các mức dưới; bảng ghi mức cao nhất có yêu cầu.'
+      : 'A criterion with no requirement at a level (—) counts as reaching that level once it meets every requirement below it; the table names its highest level with requirements.');
+  }
   return out;
 }
 
@@ -74,19 +81,81 @@ export function nextLevelLines(result: SchoolResult, pack: RulePack, lang: Lang)
   return [head, ...steps, ...rules];
 }
 
-/** The national-standard level the reached level implies. */
-export function nationalStandardLine(result: SchoolResult, pack: RulePack, lang: Lang): string | null {
-  if (result.nationalStandard === undefined) return null;
+/**
+ * Beside the criterion levels: the accreditation result and the national-standard level it implies (with the
+ * pack's mapping, reference and recognition conditions), then, for amended packs, the wording applied and the
+ * items not applicable on that date with their reason. Empty for a pack without a national standard.
+ */
+export function nationalStandardLines(result: SchoolResult, pack: RulePack, lang: Lang): string[] {
+  if (result.nationalStandard === undefined) return [];
   const vi = lang === 'vi';
+  const ns = pack.nationalStandard;
   const national = result.nationalStandard;
-  return vi
-    ? `Chuẩn quốc gia tương ứng: ${national ? nationalName(national, lang) : 'chưa đạt'}`
-    : `Corresponding national standard: ${national ? nationalName(national, lang) : 'none'}`;
+  const out: string[] = [];
+  if (ns?.accreditation) {
+    const reached = result.reached === null ? (vi ? 'chưa đạt' : 'none') : levelName(pack, result.reached, lang);
+    out.push(`${tr(ns.accreditation.name, lang)}: ${reached} (${ns.accreditation.reference})`);
+  }
+  const name = national ? nationalName(pack, national, lang) : vi ? 'chưa đạt' : 'none';
+  const basis = ns?.reference ? ` (${mapping(pack, lang)}; ${ns.reference})` : '';
+  out.push(vi ? `Chuẩn quốc gia tương ứng: ${name}${basis}` : `Corresponding national standard: ${name}${basis}`);
+  for (const c of ns?.conditions ?? []) out.push(conditionLine(c, result, pack, lang));
+  return [...out, ...wordingLines(result, pack, lang)];
 }
 
-function nationalName(id: string, lang: Lang): string {
-  const n = /(\d+)$/.exec(id)?.[1] ?? id;
-  return lang === 'vi' ? `mức độ ${n}` : `level ${n}`;
+function nationalName(pack: RulePack, id: string, lang: Lang): string {
+  const found = pack.nationalStandard?.levels.find((l) => l.id === id);
+  return found ? tr(found.name, lang) : id;
+}
+
+/** "Mức 2 → mức độ 1; Mức 3, Mức 4 → mức độ 2". */
+function mapping(pack: RulePack, lang: Lang): string {
+  const ns = pack.nationalStandard!;
+  return ns.levels
+    .map((n) => {
+      const from = pack.levels.filter((l) => ns.fromLevels[l.id] === n.id).map((l) => tr(l.name, lang));
+      return from.length > 0 ? `${from.join(', ')} → ${tr(n.name, lang)}` : null;
+    })
+    .filter((x): x is string => x !== null)
+    .join('; ');
+}
+
+const MARKS: Record<string, string> = { met: '✔', unmet: '✖', not_assessable: '?', not_applicable: '–', waived: '✔', not_rated: '?' };
+
+/** A recognition condition: a recognition rule's result with its reference, or a condition stated in the pack. */
+function conditionLine(c: NonNullable<RulePack['nationalStandard']>['conditions'][number], result: SchoolResult, pack: RulePack, lang: Lang): string {
+  const vi = lang === 'vi';
+  const head = vi ? 'Điều kiện công nhận' : 'Recognition condition';
+  if ('text' in c) return `${head}: ${tr(c.text, lang)} (${c.reference})`;
+  const rule = pack.rules.find((r) => r.id === c.rule);
+  if (!rule) return `${head}: ${c.rule}`;
+  const finding = result.findings.find((f) => f.ruleId === rule.id);
+  const status = finding ? finding.status : 'not_assessable';
+  const state = { met: vi ? 'đạt' : 'met', unmet: vi ? 'chưa đạt' : 'not met', not_assessable: vi ? 'chưa đủ dữ liệu' : 'not assessable', not_applicable: vi ? 'không áp dụng' : 'not applicable', waived: vi ? 'miễn áp dụng' : 'waived', not_rated: vi ? 'chưa tự đánh giá' : 'not rated' }[status];
+  return `${MARKS[status]} ${head}: ${tr(rule.title, lang)} — ${state} (${referenceText(rule, pack, lang)})`;
+}
+
+/** The wording applied (amended packs), and the items not applicable on that date, grouped by reason. */
+function wordingLines(result: SchoolResult, pack: RulePack, lang: Lang): string[] {
+  const date = result.wordingDate;
+  if (!date || pack.amendments.length === 0) return [];
+  const vi = lang === 'vi';
+  const parts = pack.amendments.map((a) =>
+    a.from <= date
+      ? vi ? `sửa đổi, bổ sung bởi ${a.document} (có hiệu lực từ ${dayMonthYear(a.from)})` : `as amended by ${a.document} (in force from ${dayMonthYear(a.from)})`
+      : vi ? `chưa gồm sửa đổi của ${a.document} (có hiệu lực từ ${dayMonthYear(a.from)})` : `without the amendments of ${a.document} (in force from ${dayMonthYear(a.from)})`);
+  const out = [vi ? `Lời văn áp dụng (ngày ${dayMonthYear(date)}): ${pack.circular}, ${parts.join('; ')}` : `Wording applied (on ${dayMonthYear(date)}): ${pack.circular}, ${parts.join('; ')}`];
+  const byReason = new Map<string, string[]>();
+  for (const f of result.findings) {
+    if (!f.reason || f.severity !== 'error') continue;
+    const key = `${tr(f.reason.text, lang)} (${f.reason.reference})`;
+    const label = `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`;
+    const list = byReason.get(key);
+    if (list) list.push(label);
+    else byReason.set(key, [label]);
+  }
+  for (const [reason, items] of byReason) out.push(vi ? `Không áp dụng: ${items.join(', ')} — ${reason}` : `Not applicable: ${items.join(', ')} — ${reason}`);
+  return out;
 }
 
 function groupName(r: LevelRequirement, lang: Lang): string {

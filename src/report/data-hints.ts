@@ -8,7 +8,7 @@ import type { SchemaNode } from '../init/schema-deref.js';
 import { hint } from '../init/template.js';
 import { checkPaths, conditionPaths } from '../engine/rule-paths.js';
 import type { Check, Condition, Rule, RulePack, Scalar, Vocabulary } from '../engine/rule-types.js';
-import { EVIDENCE_CODE_FORMATS } from '../evidence/codes.js';
+import { EVIDENCE_CODE_FORMATS, packCodeFormats, type EvidenceCodeFormat } from '../evidence/codes.js';
 import type { Finding, Lang, YamlPath } from '../types.js';
 import { recordName } from './text.js';
 
@@ -58,7 +58,7 @@ export function dataHints(f: Finding, rule: Rule | undefined, pack: RulePack | u
   const out: DataHint[] = [];
   for (const [file, entry] of byFile) {
     const schema = packId ? schemaOf(entry.root === 'truong' ? editorSchemaName(null) : editorSchemaName(packId, Number(entry.root.slice(2)))) : null;
-    if (entry.records) out.push(recordsHint(file, schema, rule, f, lang, vocabulary, pack?.evidenceCodeFormats[0]));
+    if (entry.records) out.push(recordsHint(file, schema, rule, f, lang, vocabulary, pack ? packCodeFormats(pack)[0] : undefined));
     if (entry.paths.length > 0) out.push(pathsHint(file, schema, entry.paths, rule, lang));
   }
   return out;
@@ -81,13 +81,13 @@ function pathsHint(file: string, schema: SchemaNode | null, paths: YamlPath[], r
   return { file, what: `${lang === 'vi' ? 'khai' : 'fill in'} ${[...new Set(named)].join(', ')}`, snippet: schema ? renderTree(tree, schema, '', shapes, []) : paths.map((p) => `${dotted(p)}: …`) };
 }
 
-function recordsHint(file: string, schema: SchemaNode | null, rule: Rule | undefined, f: Finding, lang: Lang, vocabulary: Vocabulary, codeFormat: string | undefined): DataHint {
+function recordsHint(file: string, schema: SchemaNode | null, rule: Rule | undefined, f: Finding, lang: Lang, vocabulary: Vocabulary, codeFormat: EvidenceCodeFormat | undefined): DataHint {
   const types = rule ? recordTypes(rule.check) : [];
   const list = types.map((t) => `${recordName(t, vocabulary, lang)} (loai: ${t})`);
   const what = lang === 'vi' ? `thêm vào ho_so ${types.length > 1 ? 'các văn bản' : 'văn bản'}: ${list.join('; ')}` : `add to ho_so: ${list.join('; ')}`;
   const item = schema?.properties?.['ho_so']?.items;
   // Evidence codes in the pack's convention ([H1.01.03.01], MC.1.3.01), numbered from 01.
-  const format = EVIDENCE_CODE_FORMATS[codeFormat ?? 'hn.ab.cd.ef'] ?? EVIDENCE_CODE_FORMATS['hn.ab.cd.ef']!;
+  const format = codeFormat ?? EVIDENCE_CODE_FORMATS['hn.ab.cd.ef']!;
   const first = format.example(f.standard, Number(f.criterion.split('.')[1] ?? 1));
   const code = (i: number): string => first.replace(/01(\]?)$/, `${String(i + 1).padStart(2, '0')}$1`);
   const lines = ['ho_so:'];

@@ -2,15 +2,16 @@ import type { Check, Condition, Vocabulary } from '../engine/rule-types.js';
 import type { Lang } from '../types.js';
 import { tr } from './context.js';
 import { num, recordName } from './text.js';
+import { numeratorText } from '../engine/checks/fraction.js';
 
 /** The requirement of a check in one line, with its threshold (for `chuan explain` and the catalogue). */
 export function describeCheck(check: Check, lang: Lang, vocabulary: Vocabulary): string {
   const vi = lang === 'vi';
   switch (check.type) {
     case 'min_rate':
-      return `${check.numerator} / ${check.denominator} ≥ ${num(check.min, lang)} %`;
+      return `${numeratorText(check.numerator)} / ${check.denominator} ≥ ${num(check.min, lang)} %`;
     case 'max_rate':
-      return `${check.numerator} / ${check.denominator} ≤ ${num(check.max, lang)} %`;
+      return `${numeratorText(check.numerator)} / ${check.denominator} ≤ ${num(check.max, lang)} %`;
     case 'min_value':
       return `${check.path} ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}`;
     case 'max_value':
@@ -41,6 +42,12 @@ export function describeCheck(check: Check, lang: Lang, vocabulary: Vocabulary):
       return check.checks.map((c) => `(${describeCheck(c, lang, vocabulary)})`).join(check.type === 'all' ? (vi ? ' và ' : ' and ') : (vi ? ' hoặc ' : ' or '));
     case 'for_each':
       return `${vi ? 'với mỗi phần tử của' : 'for each element of'} ${check.path}${check.where ? ` (${describeCondition(check.where)})` : ''}: ${describeCheck(check.check, lang, vocabulary)}`;
+    case 'each_year': {
+      const which = check.at_least === undefined ? (vi ? `mỗi năm trong ${check.years} năm học` : `each of the ${check.years} school years`) : vi ? `ít nhất ${check.at_least} trong ${check.years} năm học` : `at least ${check.at_least} of the ${check.years} school years`;
+      return `${which} ${vi ? 'đến năm đang xét' : 'up to the one under review'} (${check.path}[].${check.year_field ?? 'nam_hoc'}): ${describeCheck(check.check, lang, vocabulary)}`;
+    }
+    case 'only_if':
+      return `${vi ? 'khi' : 'where'} ${describeCondition(check.condition)}: ${describeCheck(check.check, lang, vocabulary)}`;
     case 'self_rated':
       return vi ? 'nhà trường tự đánh giá, kèm mã minh chứng có trong danh mục' : 'rated by the school, citing codes of its evidence register';
   }

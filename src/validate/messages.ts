@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { levenshtein } from '../distance.js';
 import type { LocalText } from '../types.js';
+import { dateParts, impossibleDate, isoOf } from './calendar.js';
 
 /** Vietnamese (and English) text for one ajv error, with a hint on how to fix the usual mistakes. */
 export function schemaErrorText(error: ErrorObject, field: string, key?: string): LocalText {
@@ -47,12 +48,13 @@ export function schemaErrorText(error: ErrorObject, field: string, key?: string)
     case 'const':
       return { vi: `${field}phải là ${JSON.stringify(params['allowedValue'])}`, en: `${field}must be ${JSON.stringify(params['allowedValue'])}` };
     case 'pattern': {
-      if (typeof data === 'string' && /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(data)) {
-        const [d, m, y] = data.split(/[/.]/);
-        const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-        return { vi: `${field}ghi ngày theo dạng năm-tháng-ngày: ${iso}`, en: `${field}write dates as year-month-day: ${iso}` };
-      }
+      const date = typeof data === 'string' ? dateHint(data) : null;
+      if (date) return { vi: `${field}${date.vi}`, en: `${field}${date.en}` };
       return { vi: `${field}giá trị ${describe(data)} không đúng định dạng`, en: `${field}value ${describe(data)} has the wrong format` };
+    }
+    case 'format': {
+      const text = formatText(String(params['format']), String(data));
+      return { vi: `${field}${text.vi}`, en: `${field}${text.en}` };
     }
     case 'minimum':
     case 'exclusiveMinimum':
@@ -70,6 +72,44 @@ export function schemaErrorText(error: ErrorObject, field: string, key?: string)
       return { vi: `${field}có mục bị lặp (vị trí ${String(params['j'])} và ${String(params['i'])})`, en: `${field}duplicate items (${String(params['j'])} and ${String(params['i'])})` };
     default:
       return { vi: `${field}không hợp lệ (${error.message ?? error.keyword})`, en: `${field}invalid (${error.message ?? error.keyword})` };
+  }
+}
+
+/** A date that does not exist, or a real one written day first: what to write instead; null for other text. */
+function dateHint(data: string): LocalText | null {
+  const impossible = impossibleDate(data);
+  if (impossible) return impossible;
+  const parts = dateParts(data);
+  if (!parts?.dayFirst) return null;
+  const iso = isoOf(parts);
+  return { vi: `ghi ngày theo dạng năm-tháng-ngày: ${iso}`, en: `write dates as year-month-day: ${iso}` };
+}
+
+/** The message of a value refused by one of the schemas' formats (formats.ts). */
+function formatText(format: string, data: string): LocalText {
+  const shown = describe(data);
+  switch (format) {
+    case 'date':
+      return dateHint(data) ?? { vi: `phải là ngày dạng năm-tháng-ngày, ví dụ 2025-09-15 (đang ghi ${shown})`, en: `must be a year-month-day date such as 2025-09-15 (found ${shown})` };
+    case 'school-year':
+    case 'year-or-school-year': {
+      const years = /^([0-9]{4})-([0-9]{4})$/.exec(data);
+      if (years) {
+        const first = Math.max(1, Number(years[1]));
+        const example = `${String(first).padStart(4, '0')}-${String(first + 1).padStart(4, '0')}`;
+        return {
+          vi: `năm học ${data} không có thật: năm học gồm hai năm liền nhau, ví dụ ${example}`,
+          en: `the school year ${data} does not exist: a school year spans two consecutive years, e.g. ${example}`,
+        };
+      }
+      return format === 'school-year'
+        ? { vi: `ghi năm học dạng 2025-2026 (hai năm liền nhau), đang ghi ${shown}`, en: `write the school year as 2025-2026 (two consecutive years), found ${shown}` }
+        : { vi: `ghi một năm (2025) hoặc một năm học (2024-2025), đang ghi ${shown}`, en: `write a year (2025) or a school year (2024-2025), found ${shown}` };
+    }
+    case 'month-day':
+      return { vi: `phải là một ngày có trong mọi năm, dạng tháng-ngày (MM-DD, ví dụ 08-01), đang ghi ${shown}`, en: `must be a day of every year written MM-DD (e.g. 08-01), found ${shown}` };
+    default:
+      return { vi: `giá trị ${shown} không đúng định dạng`, en: `value ${shown} has the wrong format` };
   }
 }
 

@@ -32,8 +32,11 @@ export function groupFile(index: string, group: string): string {
   return index.replace(/\.cjs$/, `.${group}.cjs`);
 }
 
-/** ajv's options for the school, rule and configuration schemas: the generated code is built with the same. */
-export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+/**
+ * ajv's options for the school, rule and configuration schemas: the generated code is built with the same.
+ * strictNumbers: NaN and ±Infinity are no number (the loader refuses them already, see yaml-file.ts).
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, strictNumbers: true, verbose: true } as const;
 
 export interface SchemaSource {
   /** Path relative to the schemas folder, with '/'. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemasDir } from '../paths.js';
+import { addSchemaFormats } from './formats.js';
 import { AJV_OPTIONS, loadPrecompiled, PRECOMPILED_FILE, readSchemaSources, schemaFingerprint, type PrecompiledValidators, type SchemaSource } from './precompiled.js';
 
 import type { Validators } from './validators.js';
@@ -80,6 +81,7 @@ export class SchemaRegistry implements Validators {
 
   private ajvWith(allErrors: boolean): Ajv2020 {
     const ajv = new (loadAjv())({ ...AJV_OPTIONS, allErrors });
+    addSchemaFormats(ajv);
     for (const source of this.sources) ajv.addSchema(JSON.parse(source.text) as object);
     return ajv;
   }

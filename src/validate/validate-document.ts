@@ -65,10 +65,16 @@ export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic
   return diagnostics.sort((a, b) => (a.location!.line - b.location!.line) || (a.location!.column - b.location!.column));
 }
 
-/** Drops the noise of combinators (if/then, anyOf) when a more precise error exists at the same place. */
+/**
+ * Drops the noise of combinators (if/then, anyOf, propertyNames) when a more precise error exists, and a
+ * pattern's error where a format also failed: the format (a real date, a school year) says more.
+ */
 function pickErrors(errors: ErrorObject[]): ErrorObject[] {
-  const precise = errors.filter((e) => !['if', 'anyOf', 'oneOf', 'allOf', 'not'].includes(e.keyword));
-  return precise.length > 0 ? precise : errors;
+  const precise = errors.filter((e) => !['if', 'anyOf', 'oneOf', 'allOf', 'not', 'propertyNames'].includes(e.keyword));
+  const picked = precise.length > 0 ? precise : errors;
+  if (!picked.some((e) => e.keyword === 'format')) return picked;
+  const formatted = new Set(picked.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  return picked.filter((e) => e.keyword !== 'pattern' || !formatted.has(e.instancePath));
 }
 
 /** so_lop, giao_vien.tong_so, to_chuyen_mon[1].ten — list positions counted from 1, as staff count them. */

@@ -10,11 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../../bench/chromium.js';
 import { packageRoot } from '../../src/paths.js';
 import { run } from '../cli/run-main.js';
+import { AS_OF, EXAMPLES as LISTED } from '../examples.js';
 
 const PAGE = path.join(packageRoot, 'dist', 'chuan.html');
 const examples = path.join(packageRoot, 'examples');
-const AS_OF = '2026-06-15';
-const EXAMPLES = fs.readdirSync(examples).filter((f) => fs.existsSync(path.join(examples, f, 'truong.yaml'))).sort();
+/** Every example folder, each at the as-of date its expected report is written for. */
+const EXAMPLES = fs
+  .readdirSync(examples)
+  .filter((f) => fs.existsSync(path.join(examples, f, 'truong.yaml')))
+  .sort()
+  .map((name): [string, string] => [name, LISTED.find(([listed]) => listed === name)?.[2] ?? AS_OF]);
 /** UPDATE_SCREENSHOTS=1 (npm run docs:screenshots) writes the main states into docs/. */
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? path.join(packageRoot, 'docs', 'img') : null;
 
@@ -47,11 +52,11 @@ afterAll(async () => {
  * A new tab with the page, the examples' as-of date set. Each test has its own: Chromium counts a tab's
  * downloads and starts asking before allowing more after about ten.
  */
-async function openPage(): Promise<void> {
+async function openPage(asOf = AS_OF): Promise<void> {
   await page?.close();
   page = await browser.context.newPage();
   await page.goto(pathToFileURL(PAGE).href);
-  await page.fill('#as-of', AS_OF);
+  await page.fill('#as-of', asOf);
   // The worker has started when it has listed the circulars.
   await page.waitForFunction(() => document.querySelectorAll('#circular option').length > 1);
 }
@@ -70,7 +75,7 @@ async function downloadBytes(button: string): Promise<Buffer> {
 
 const download = async (button: string): Promise<string> => (await downloadBytes(button)).toString('utf8');
 
-const cli = async (args: string[], cwd = examples) => (await run(['check', ...args, '--as-of', AS_OF], { cwd })).stdout;
+const cli = async (args: string[], cwd = examples, asOf = AS_OF) => (await run(['check', ...args, '--as-of', asOf], { cwd })).stdout;
 
 describe('chuan.html in Chromium, offline, from file://', () => {
   it('is one file: no script, style, font or image is loaded from anywhere else', () => {
@@ -80,11 +85,11 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     expect(html).not.toMatch(/\/work\/|\/root\/|\/tmp\//);
   });
 
-  it.each(EXAMPLES)('%s: level, unmet items and downloads equal `chuan check` beside the folder', async (name) => {
-    await openPage();
+  it.each(EXAMPLES)('%s at %s: level, unmet items and downloads equal `chuan check` beside the folder', async (name, asOf) => {
+    await openPage(asOf);
     await pick(path.join(examples, name));
-    const json = JSON.parse(await cli([name, '--format', 'json'])) as { results: { outcome: string; findings: { ruleId: string; role: string }[] }[] };
-    const markdown = await cli([name, '--format', 'markdown']);
+    const json = JSON.parse(await cli([name, '--format', 'json'], examples, asOf)) as { results: { outcome: string; findings: { ruleId: string; role: string }[] }[] };
+    const markdown = await cli([name, '--format', 'markdown'], examples, asOf);
     const expected = json.results[0]!;
     const reachedRow = /^\| Mức đạt được \| (.*) \|$/m.exec(markdown)![1];
     expect(await page.textContent('#school [data-fact=reached]')).toBe(reachedRow);
@@ -92,7 +97,7 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     const gaps = await page.$$eval('#school .gaps li', (items) => items.map((li) => li.getAttribute('data-rule')));
     expect(gaps).toEqual(expected.findings.filter((f) => f.role === 'gap').map((f) => f.ruleId));
     expect(await download('#download-md')).toBe(markdown);
-    expect(await download('#download-json')).toBe(await cli([name, '--format', 'json']));
+    expect(await download('#download-json')).toBe(await cli([name, '--format', 'json'], examples, asOf));
     if (name === 'th-mai-sao' && SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'trang-mot-truong.png'), fullPage: true });
   });
 
@@ -162,8 +167,8 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     await openPage();
     await pick(examples);
     const rows = await page.$$eval('#summary table', (tables) => [...tables[0]!.querySelectorAll('tbody tr')].map((tr) => tr.children[1]!.textContent));
-    expect(rows).toEqual(EXAMPLES.map((name) => `examples/${name}`));
-    expect(await page.$$eval('#schools li', (items) => items.map((li) => li.getAttribute('data-folder')))).toEqual(EXAMPLES.map((name) => `examples/${name}`));
+    expect(rows).toEqual(EXAMPLES.map(([name]) => `examples/${name}`));
+    expect(await page.$$eval('#schools li', (items) => items.map((li) => li.getAttribute('data-folder')))).toEqual(EXAMPLES.map(([name]) => `examples/${name}`));
     expect(await download('#download-md')).toBe(await cli(['examples', '--format', 'markdown'], packageRoot));
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'trang-tong-hop.png') });
     const runs = Number(await page.getAttribute('body', 'data-runs'));

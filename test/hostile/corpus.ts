@@ -433,7 +433,27 @@ export const CORPUS: HostileCase[] = [
   {
     name: 'date-dd-mm-yyyy',
     about: 'a date written 18/11/2016',
-    build: ({ school }) => ({ exit: 2, code: 'schema/pattern', fragment: 'năm-tháng-ngày: 2016-11-18', at: edit(school, 'truong.yaml', /ngay_ky: 2016-11-18/, 'ngay_ky: 18/11/2016', '18/11/2016') }),
+    build: ({ school }) => ({ exit: 2, code: 'schema/format', fragment: 'năm-tháng-ngày: 2016-11-18', at: edit(school, 'truong.yaml', /ngay_ky: 2016-11-18/, 'ngay_ky: 18/11/2016', '18/11/2016') }),
+  },
+  {
+    name: 'date-impossible',
+    about: 'a recognition decision dated 2016-11-31, a day that does not exist',
+    build: ({ school }) => ({ exit: 2, code: 'schema/format', fragment: 'ngày 2016-11-31 không có thật: tháng 11 chỉ có 30 ngày', at: edit(school, 'truong.yaml', /ngay_ky: 2016-11-18/, 'ngay_ky: 2016-11-31', '2016-11-31') }),
+  },
+  {
+    name: 'school-year-impossible',
+    about: 'nam_hoc: 2025-2027, not two consecutive years',
+    build: ({ school }) => ({ exit: 2, code: 'schema/format', fragment: 'năm học 2025-2027 không có thật', at: edit(school, 'truong.yaml', /nam_hoc: 2025-2026/, 'nam_hoc: 2025-2027', '2025-2027') }),
+  },
+  {
+    name: 'number-infinite',
+    about: 'so_hoc_sinh: 1e309, which YAML reads as infinity',
+    build: ({ school }) => ({ exit: 2, code: 'yaml/impossible-number', fragment: 'số "1e309" quá lớn', at: edit(school, 'truong.yaml', /so_hoc_sinh: 325/, 'so_hoc_sinh: 1e309', '1e309') }),
+  },
+  {
+    name: 'number-beyond-2-53',
+    about: 'so_hoc_sinh: 9007199254740993 (2^53 + 1), which a double cannot hold',
+    build: ({ school }) => ({ exit: 2, code: 'yaml/impossible-number', fragment: 'số "9007199254740993" quá lớn để tính chính xác', at: edit(school, 'truong.yaml', /so_hoc_sinh: 325/, 'so_hoc_sinh: 9007199254740993', '9007199254740993') }),
   },
   {
     name: 'unknown-school-type',

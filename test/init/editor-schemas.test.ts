@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { EDITOR_DIR, editorSchemaFile, editorSchemaName, editorSchemas } from '../../src/init/editor-schemas.js';
 import { packageRoot } from '../../src/paths.js';
 import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../../src/validate/schemas.js';
+import { addSchemaFormats } from '../../src/validate/formats.js';
 
 const generated = editorSchemas();
 
@@ -48,6 +49,7 @@ describe('schemas/editor (self-contained copies for VS Code)', () => {
   it('accept and reject exactly what the checker\'s schemas do, on every example file and on broken variants', () => {
     const registry = SchemaRegistry.shared();
     const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addSchemaFormats(ajv);
     const examples = path.join(packageRoot, 'examples');
     let compared = 0;
     for (const school of fs.readdirSync(examples).filter((d) => fs.existsSync(path.join(examples, d, 'truong.yaml')))) {

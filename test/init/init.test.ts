@@ -12,6 +12,7 @@ import { dereference, loadSchemaDocuments, type SchemaNode } from '../../src/ini
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { standardSchemaId, profileSchemaId } from '../../src/validate/schemas.js';
 import { run } from '../cli/run-main.js';
+import { addSchemaFormats } from '../../src/validate/formats.js';
 
 const CAPS = [
   ['mam-non', 'tt02-2014', 'muc_do_1'],
@@ -86,6 +87,7 @@ describe('chuan init', () => {
     const dir = path.join(tmp, 'a', 'b');
     initSchool(dir, { cap, namHoc: '2025-2026' });
     const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addSchemaFormats(ajv);
     FILES.forEach((file, i) => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       const first = text.split('\n')[0]!;

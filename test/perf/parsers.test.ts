@@ -53,10 +53,6 @@ describe('plain scalars resolve as in yaml (YAML 1.2 core)', () => {
     ['.5', 0.5],
     ['5.', 5],
     ['1.50', 1.5],
-    ['.inf', Infinity],
-    ['-.Inf', -Infinity],
-    ['+.INF', Infinity],
-    ['.NaN', NaN],
     ['-.nan', '-.nan'],
     ['~', null],
     ['null', null],
@@ -68,7 +64,9 @@ describe('plain scalars resolve as in yaml (YAML 1.2 core)', () => {
     ['False', false],
     ['TRUE', true],
     ['tRue', 'tRue'],
-    ['12345678901234567890', 12345678901234567000],
+    ['9007199254740991', 9007199254740991],
+    ['-9007199254740991', -9007199254740991],
+    ['1.5e-300', 1.5e-300],
     ['12:30', '12:30'],
     ['Sở GD&ĐT', 'Sở GD&ĐT'],
   ];
@@ -129,6 +127,51 @@ describe('whatever the fast path does not reproduce goes to the reference parser
     const deep = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
     expect(parserOf(deep)).toBe('reference');
     expect(compareParsers(deep).problems).toEqual([]);
+  });
+});
+
+describe('numbers that cannot exist: refused where they are written, with the same diagnostic on both paths', () => {
+  // ±infinity and NaN as YAML spells them, numbers too large for a double, integers past 2^53 - 1.
+  const cases: [string, string][] = [
+    ['.inf', 'vô cực'],
+    ['-.Inf', 'vô cực'],
+    ['+.INF', 'vô cực'],
+    ['.nan', 'không phải là số'],
+    ['.NaN', 'không phải là số'],
+    ['1e309', 'YAML đọc thành vô cực'],
+    ['-1.5e400', 'YAML đọc thành vô cực'],
+    ['9'.repeat(400), 'YAML đọc thành vô cực'],
+    ['9007199254740992', 'tính chính xác'],
+    ['9007199254740993', 'tính chính xác'],
+    ['-9007199254740993', 'tính chính xác'],
+    ['12345678901234567890', 'tính chính xác'],
+    ['1e16', 'tính chính xác'],
+    ['0x20000000000001', 'tính chính xác'],
+    ['0o400000000000000001', 'tính chính xác'],
+  ];
+  it.each(cases)('%s', (source, words) => {
+    for (const text of [`a: 1\nb: ${source}\n`, `a: 1\nb: [1, ${source}]\n`, `a: 1\nb:\n  - x: ${source}  # note\n`]) {
+      expect(compareParsers(text)).toEqual({ path: 'fallback', problems: [] });
+      const result = parseYaml('f.yaml', text);
+      if (result.ok) throw new Error(`accepted: ${text}`);
+      expect(result.diagnostics).toHaveLength(1);
+      const [d] = result.diagnostics;
+      expect(d!.code).toBe('yaml/impossible-number');
+      const at = text.lastIndexOf(source);
+      const before = text.slice(0, at).split('\n');
+      expect(d!.location).toEqual({ file: 'f.yaml', line: before.length, column: before.at(-1)!.length + 1 });
+      expect(d!.message.vi).toContain(words);
+      // What was typed is quoted (shortened past 40 characters), never the value JavaScript made of it.
+      expect(d!.message.vi).toContain(`"${source.length > 40 ? `${source.slice(0, 40)}…` : source}"`);
+      expect(d!.message.vi).not.toMatch(/Infinity|\bnull\b/);
+    }
+  });
+  it('a tagged number is checked too, and every bad number of a file is reported', () => {
+    const result = parseYaml('f.yaml', 'a: !!float 1e309\nb: .nan\nc: 5\n');
+    expect(result.ok ? [] : result.diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['yaml/impossible-number', 1], ['yaml/impossible-number', 2]]);
+  });
+  it('a quoted number is text, left to the schema', () => {
+    expect(compareParsers('a: "1e309"\nb: ".nan"\n')).toEqual({ path: 'fast', problems: [] });
   });
 });
 

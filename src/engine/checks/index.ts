@@ -3,6 +3,7 @@ import { dataPath, ListItem, refAt, valueAt, type EvalContext } from '../context
 import { notAssessable, type Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
 import { countCheck } from './count.js';
+import { eachYearCheck, onlyIfCheck } from './each-year.js';
 import { flagCheck } from './flag.js';
 import { rateCheck } from './rate.js';
 import { ratioCheck } from './ratio.js';
@@ -43,10 +44,14 @@ export function runCheck(check: Check, ctx: EvalContext): Outcome {
       return consecutiveYearsCheck(check, ctx);
     case 'years_since':
       return yearsSinceCheck(check, ctx);
+    case 'each_year':
+      return eachYearCheck(check, ctx, runCheck);
+    case 'only_if':
+      return onlyIfCheck(check, ctx, runCheck);
   }
 }
 
-export const CHECK_TYPES = ['min_rate', 'max_rate', 'min_value', 'max_value', 'ratio', 'required_flag', 'value_in', 'required_records', 'min_count', 'consecutive_years', 'years_since', 'all', 'any', 'for_each', 'self_rated'] as const;
+export const CHECK_TYPES = ['min_rate', 'max_rate', 'min_value', 'max_value', 'ratio', 'required_flag', 'value_in', 'required_records', 'min_count', 'consecutive_years', 'years_since', 'all', 'any', 'for_each', 'each_year', 'only_if', 'self_rated'] as const;
 
 function runEach(checks: Check[], ctx: EvalContext): Outcome[] {
   const outcomes: Outcome[] = [];
@@ -57,20 +62,23 @@ function runEach(checks: Check[], ctx: EvalContext): Outcome[] {
 /** all: the first unmet sub-check speaks for the rule; any: one met sub-check is enough. */
 function combineChecks(mode: 'all' | 'any', all: Outcome[]): Outcome {
   // Sub-checks that do not apply take no part; if none applies, neither does the combination.
+  // A part the school has not rated yet (self_rated inside an item's check) leaves the whole unrated, unless decided.
   const decisiveStatus = mode === 'all' ? 'unmet' : 'met';
   let first: Outcome | undefined;
   let decisive: Outcome | undefined;
   let notAssessableOne: Outcome | undefined;
+  let notRated: Outcome | undefined;
   let remarks: NonNullable<Outcome['remarks']> | undefined;
   for (const outcome of all) {
     if (outcome.status === 'not_applicable') continue;
     first ??= outcome;
     if (outcome.status === decisiveStatus) decisive ??= outcome;
     else if (outcome.status === 'not_assessable') notAssessableOne ??= outcome;
+    else if (outcome.status === 'not_rated') notRated ??= outcome;
     if (outcome.remarks?.length) (remarks ??= []).push(...outcome.remarks);
   }
   if (!first) return all[0]!;
-  const result = decisive ?? (notAssessableOne ? { ...notAssessableOne, missingData: missingData(all) } : first);
+  const result = decisive ?? (notAssessableOne ? { ...notAssessableOne, missingData: missingData(all) } : notRated ?? first);
   return remarks ? { ...result, remarks } : result;
 }
 

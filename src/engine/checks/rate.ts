@@ -1,7 +1,7 @@
 import { dataPath, isNumber, refAt, valueAt, type EvalContext } from '../context.js';
 import { notAssessable, type Outcome } from '../outcome.js';
 import type { Check } from '../rule-types.js';
-import { isFraction, readFraction } from './fraction.js';
+import { isFraction, numeratorText, readFraction } from './fraction.js';
 
 type RateCheck = Extract<Check, { type: 'min_rate' | 'max_rate' }>;
 
@@ -17,9 +17,10 @@ export function rateCheck(check: RateCheck, ctx: EvalContext): Outcome {
   const { n, d } = fraction;
   const ref = refAt(ctx, fraction.numerator);
   if (n > d) {
+    const name = numeratorText(check.numerator);
     return {
-      ...notAssessable([check.numerator], ref),
-      remarks: [{ code: 'data/numerator-exceeds-total', ref, message: { vi: `${check.numerator} (${n}) lớn hơn ${check.denominator} (${d}); kiểm tra lại số liệu`, en: `${check.numerator} (${n}) exceeds ${check.denominator} (${d})` } }],
+      ...notAssessable(typeof check.numerator === 'string' ? [check.numerator] : check.numerator, ref),
+      remarks: [{ code: 'data/numerator-exceeds-total', ref, message: { vi: `${name} (${n}) lớn hơn ${check.denominator} (${d}); kiểm tra lại số liệu`, en: `${name} (${n}) exceeds ${check.denominator} (${d})` } }],
     };
   }
   const percent = (100 * n) / d;

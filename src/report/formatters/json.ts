@@ -25,7 +25,7 @@ export interface JsonLocation {
  * reference) is in rulesMeta once. A finding that needs a remedy also names the evidence codes the
  * school's register gives for its criterion.
  */
-export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'part' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver' | 'rating'> {
+export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'part' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver' | 'wording' | 'reason' | 'rating'> {
   role: FindingRole;
   location: JsonLocation | null;
   message: string;
@@ -138,6 +138,8 @@ function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool
   if (f.unit) out.unit = f.unit;
   if (f.missingData) out.missingData = f.missingData;
   if (f.waiver) out.waiver = f.waiver;
+  if (f.wording) out.wording = f.wording;
+  if (f.reason) out.reason = f.reason;
   if (f.rating) out.rating = f.rating;
   out.location = locationJson(f.location, inSchool);
   out.message = findingMessage(f, role, ctx);

@@ -16,6 +16,13 @@ export function recognitionLines(result: SchoolResult, pack: RulePack | undefine
   if (r.state === 'expired') lines.push(vi ? `Đã hết hạn từ ngày ${expiry}: cần làm hồ sơ đề nghị công nhận lại ngay.` : `Expired since ${expiry}: a re-recognition dossier is needed now.`);
   else if (r.state === 'due_soon') lines.push(vi ? `Hết hạn ngày ${expiry} (còn ${r.monthsLeft} tháng): chuẩn bị hồ sơ đề nghị công nhận lại.` : `Expires on ${expiry} (${r.monthsLeft} months left): prepare the re-recognition dossier.`);
   else lines.push(vi ? `Còn hiệu lực đến ngày ${expiry}.` : `Valid until ${expiry}.`);
+  if (r.reapplyBy) {
+    const by = dayMonthYear(r.reapplyBy);
+    const ref = pack?.recognition.reapply_reference ? ` (${pack.recognition.reapply_reference})` : '';
+    lines.push(vi
+      ? `Để được công nhận lại: tự đánh giá xong và đăng ký đánh giá ngoài chậm nhất ngày ${by}, ${pack?.recognition.reapply_months_before} tháng trước khi hết hạn${ref}.`
+      : `For re-recognition: finish the self-assessment and register for external evaluation by ${by}, ${pack?.recognition.reapply_months_before} months before expiry${ref}.`);
+  }
   const mid = r.midCycle;
   if (mid) {
     const due = dayMonthYear(mid.dueOn);

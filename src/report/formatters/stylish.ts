@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, SchoolResult } from '../../types.js';
-import { criterionRows, nationalStandardLine, nextLevelLines, requirementLines } from '../criteria-lines.js';
+import { criterionRows, nationalStandardLines, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { dataHintLines } from '../data-hints.js';
 import { findingHints } from '../machine.js';
@@ -10,6 +10,7 @@ import { displayPath, gapText, levelName, locationText, measuredText, remedyText
 import { plain } from '../document/model.js';
 import { diagnosticLine, packLine, ruleText } from '../forms/parts.js';
 import { recognitionLines } from './recognition-lines.js';
+import { versionOf } from '../../engine/wordings.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
 export function stylishFormatter(results: SchoolResult[], ctx: FormatContext): string {
@@ -74,8 +75,8 @@ function criterionBlock(result: SchoolResult, pack: RulePack, notRated: Finding[
   out.push('', ...requirementLines(result, pack, lang).map((l) => `  ${l}`));
   const next = nextLevelLines(result, pack, lang);
   if (next.length > 0) out.push('', `  ${c.bold(next[0]!)}`, ...next.slice(1).map((l) => `    - ${l}`));
-  const national = nationalStandardLine(result, pack, lang);
-  if (national) out.push('', `  ${national}`);
+  const national = nationalStandardLines(result, pack, lang);
+  if (national.length > 0) out.push('', ...national.map((l, i) => (i === 0 ? `  ${l}` : `    - ${oneLine(l)}`)));
   return out;
 }
 
@@ -87,7 +88,7 @@ function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: C
   const vocab = ctx.ruleSet.vocabulary;
   const at = oneLine(locationText(f.location, ctx.cwd));
   const status = f.status === 'unmet' ? (f.severity === 'error' ? c.red(tr(words.status.unmet, lang)) : c.yellow(tr(words.advisory, lang))) : c.blue(tr(words.status[f.status], lang));
-  const title = `${f.criterion} ${tr(rule.title, lang)}${f.subject ? ` — ${oneLine(f.subject)}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
+  const title = `${f.criterion} ${tr((versionOf(rule, f.wording) ?? rule).title, lang)}${f.subject ? ` — ${oneLine(f.subject)}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
   const lines = [`    ${c.dim(at)}  ${status}  ${title}  ${c.dim(f.ruleId)}`];
   if (f.status === 'unmet') {
     if (f.measure) {

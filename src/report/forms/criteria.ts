@@ -3,7 +3,7 @@
 import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, SchoolResult } from '../../types.js';
 import type { FormatContext } from '../context.js';
-import { criterionHeader, criterionRows, nationalStandardLine, nextLevelLines, requirementLines } from '../criteria-lines.js';
+import { criterionHeader, criterionRows, nationalStandardLines, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { bold, type Block } from '../document/model.js';
 
 export function criterionBlocks(result: SchoolResult, pack: RulePack | undefined, notRated: Finding[], ctx: FormatContext): Block[] {
@@ -17,8 +17,9 @@ export function criterionBlocks(result: SchoolResult, pack: RulePack | undefined
   ];
   const next = nextLevelLines(result, pack, lang);
   if (next.length > 0) blocks.push({ kind: 'paragraph', text: [bold(next[0]!)] }, { kind: 'list', items: next.slice(1).map((l) => [l]) });
-  const national = nationalStandardLine(result, pack, lang);
-  if (national) blocks.push({ kind: 'paragraph', text: [national] });
+  const national = nationalStandardLines(result, pack, lang);
+  if (national.length > 0) blocks.push({ kind: 'paragraph', text: [national[0]!] });
+  if (national.length > 1) blocks.push({ kind: 'list', items: national.slice(1).map((l) => [l]) });
   if (notRated.length > 0) {
     blocks.push({ kind: 'paragraph', text: [bold(`${vi ? 'Chưa tự đánh giá' : 'Not rated yet'}:`), ` ${notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`] });
   }

@@ -8,6 +8,7 @@ import { bold, code, inputText, italic, type Block, type Closing, type Inline, t
 import type { SchoolView } from '../summary.js';
 import { dayMonthYear, documentDate, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
 import { recognitionState } from '../formatters/recognition-lines.js';
+import { versionOf } from '../../engine/wordings.js';
 
 export const NATION: Record<Lang, [string, string]> = {
   vi: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
@@ -139,11 +140,13 @@ export function indicatorBlocks(f: Finding, result: SchoolResult, ctx: FormatCon
   if (!found) return [];
   const { rule, pack } = found;
   const vocab = ctx.ruleSet.vocabulary;
-  const title = `${tr(rule.title, lang)}${f.subject ? ` — ${f.subject}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
+  // An amended item is reported in the wording it was checked against.
+  const worded = versionOf(rule, f.wording) ?? rule;
+  const title = `${tr(worded.title, lang)}${f.subject ? ` — ${f.subject}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
   const rows: { label: string; value: Inline[] }[] = [];
   const unverified: Inline[] = rule.verification === 'unverified' ? [' — ', italic(tr(words.unverified, lang))] : [];
   rows.push({ label: vi ? 'Căn cứ' : 'Reference', value: [`${referenceText(rule, pack, lang)} (${levelName(pack, rule.level, lang)}) `, code(f.ruleId), ...unverified] });
-  rows.push({ label: vi ? 'Yêu cầu' : 'Requirement', value: ruleText(tr(rule.requirement, lang), f, result, ctx) });
+  rows.push({ label: vi ? 'Yêu cầu' : 'Requirement', value: ruleText(tr(worded.requirement, lang), f, result, ctx) });
   if (f.measure) {
     rows.push({ label: vi ? 'Hiện trạng' : 'Current value', value: [`${measuredText(f.measure, lang, f.unit, vocab, true)} (${vi ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab, true)})`] });
   }

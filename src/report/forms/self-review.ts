@@ -9,6 +9,7 @@ import { dayMonthYear, measuredText, recordName } from '../text.js';
 import { progressBlocks } from './progress.js';
 import { criterionBlocks } from './criteria.js';
 import { recognitionLines } from '../formatters/recognition-lines.js';
+import { versionOf } from '../../engine/wordings.js';
 import { briefLine, byCriterion, dataPathText, diagnosticLine, factsTable, indicatorBlocks, NATION, packLine, planFor, schoolClosing, schoolLetterhead, standardTitle } from './parts.js';
 import type { SchoolResult } from '../../types.js';
 
@@ -116,7 +117,7 @@ function recordsWanted(f: SchoolResult['findings'][number], ctx: FormatContext):
 
 function titleOf(f: SchoolResult['findings'][number], ctx: FormatContext): string {
   const rule = ctx.ruleSet.packs.flatMap((p) => p.rules).find((r) => r.id === f.ruleId);
-  return `${rule ? tr(rule.title, ctx.lang) : f.ruleId}${f.subject ? ` — ${f.subject}` : ''}`;
+  return `${rule ? tr((versionOf(rule, f.wording) ?? rule).title, ctx.lang) : f.ruleId}${f.subject ? ` — ${f.subject}` : ''}`;
 }
 
 function documentOf(result: SchoolResult, ctx: FormatContext, body: Block[], dagger: boolean): OfficeDocument {
