@@ -52,7 +52,8 @@ describe('the Word report of every example school, read back', () => {
       expect(texts).toContain('BÁO CÁO');
       expect(texts).toContain(`Kết quả tự kiểm tra trường đạt chuẩn quốc gia năm học ${r.profile.schoolYear}`);
       const view = viewOf(r, findPack(formatContext().ruleSet, r.packId));
-      const expected = byCriterion(view.gaps).flatMap((s) => [`Heading2 ${s.standard}`, ...s.criteria.map((c) => `Heading3 Tiêu chí ${c.criterion}`)]);
+      // Recognition conditions (standard 0) have their criterion headings but no "Tiêu chuẩn 0".
+      const expected = byCriterion(view.gaps).flatMap((s) => [...(s.standard === 0 ? [] : [`Heading2 ${s.standard}`]), ...s.criteria.map((c) => `Heading3 Tiêu chí ${c.criterion}`)]);
       const found = d.paragraphs
         .filter((p) => p.style === 'Heading3' || (p.style === 'Heading2' && /^Tiêu chuẩn \d/.test(p.text) && !p.text.startsWith('Tiêu chuẩn 0')))
         .filter((p) => p.style === 'Heading2' || /^Tiêu chí \d/.test(p.text))
