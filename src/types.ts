@@ -198,6 +198,8 @@ export interface SchoolResult {
   baselineMissing?: string;
   /** What the filed report needs from truong.yaml (letterhead, signatory, plan); absent when the profile is invalid. */
   filing?: SchoolFiling;
+  /** Where truong.yaml writes ma_truong, for the warning of a code two folders of a batch share (batch/duplicate-codes.ts). */
+  codeAt?: SourceLocation;
 }
 
 /**

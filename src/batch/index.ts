@@ -7,9 +7,11 @@ import { misnamedFile } from '../load/near-miss.js';
 import { PROFILE_FILE } from '../load/school-folder.js';
 import type { SchoolResult } from '../types.js';
 import { checkSchools, type BatchOptions } from './pool.js';
+import { markDuplicateCodes } from './duplicate-codes.js';
 
 export { checkSchools, runBatch, defaultJobs, workerCount, workerScriptPath, WORKER_SETUP_IN_SCHOOLS, type BatchOptions, type BatchProgress } from './pool.js';
 export { checkOneSafely, prepareCheckOptions, type BatchSettings } from './check-one.js';
+export { duplicateCodes, duplicateCodeDiagnostic, markDuplicateCodes, type CodedSchool } from './duplicate-codes.js';
 
 /** The school folders under the paths (sorted); a missing path or an empty tree is a usage error (exit 2). */
 export function findSchools(paths: string[], cwd: string): string[] {
@@ -29,7 +31,10 @@ export function findSchools(paths: string[], cwd: string): string[] {
   return schools;
 }
 
-/** The library's batch entry point: every school under the paths, checked in input order (workers when worth it). */
+/**
+ * The library's batch entry point: every school under the paths, checked in input order (workers when worth
+ * it); a code two folders share for the same school year is a warning on each (folders named relative to cwd).
+ */
 export async function checkTree(paths: string[], cwd: string, options: BatchOptions): Promise<SchoolResult[]> {
-  return checkSchools(findSchools(paths, cwd), options);
+  return markDuplicateCodes(await checkSchools(findSchools(paths, cwd), options), (dir) => path.relative(cwd, dir) || '.');
 }

@@ -23,6 +23,9 @@ export interface SchoolVerdict {
   outcome: SchoolResult['outcome'];
   /** An unmet advisory (warning) rule: exit 1 under --fail-on warning. */
   unmetWarning: boolean;
+  /** ma_truong and nam_hoc, for the warning of a code two folders share (batch/duplicate-codes.ts). */
+  code: string | null;
+  schoolYear: string | null;
 }
 
 export interface JsonPayload {
@@ -67,5 +70,5 @@ export function jsonContext(format: JsonTaskFormat, options: CheckOptions): Form
 }
 
 export function verdictOf(result: SchoolResult): SchoolVerdict {
-  return { outcome: result.outcome, unmetWarning: result.findings.some((f) => f.severity === 'warning' && f.status === 'unmet') };
+  return { outcome: result.outcome, unmetWarning: result.findings.some((f) => f.severity === 'warning' && f.status === 'unmet'), code: result.profile.code, schoolYear: result.profile.schoolYear };
 }

@@ -2,16 +2,19 @@ import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, PlanEntry, Scho
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
 import type { FileSource } from '../load/file-source.js';
-import { loadProfile, loadStandards, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
+import { loadProfile, loadStandards, PROFILE_FILE, standardFileName, STANDARD_NUMBERS, type SchoolDocuments } from '../load/school-folder.js';
+import { explainMissingFiles } from '../load/near-miss.js';
 import { locate, type YamlFile, type YamlParser } from '../load/yaml-file.js';
 import { profileSchemaId, standardSchemaId, type Validators } from '../validate/validators.js';
 import { validateDocument } from '../validate/validate-document.js';
+import { writtenValueDiagnostics } from '../validate/written-values.js';
 import { choosePack, type PackChoice } from '../engine/choose-pack.js';
 import { computeCriterionLevels, type CriterionLevels } from '../engine/criterion-levels.js';
 import { criterionReportData, type CriterionReportData } from '../engine/criterion-data.js';
 import type { RulePack, RuleSet } from '../engine/rule-types.js';
 import { schoolYearRange, wordingDate, type EvalContext, type RecordEntry } from '../engine/context.js';
 import { evaluatePack, type Locator } from '../engine/evaluate.js';
+import { consistencyRemarks } from '../engine/consistency.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
 import { schoolStatements } from '../engine/statements.js';
@@ -55,9 +58,11 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
   const pack = profileValue ? packOrProblem(choice, profileYaml!, profileValue, diagnostics) : undefined;
   const numbers = choice.pack?.standardNumbers ?? STANDARD_NUMBERS;
   const docs: SchoolDocuments = { dir: files.pathOf(''), files, profile: profileYaml, standards: loadStandards(files, numbers, diagnostics, options.yamlParser), diagnostics };
+  // A file missing under its name but there under a near one (tieu-chuan-3.yml): named, with the rename.
+  explainMissingFiles(files, [PROFILE_FILE, ...numbers.map(standardFileName)], diagnostics);
   if (pack) {
     docs.standards.forEach((yaml, i) => {
-      if (yaml) diagnostics.push(...validateDocument(registry, standardSchemaId(pack.id, numbers[i]!), yaml));
+      if (yaml) diagnostics.push(...checkedDocument(validateDocument(registry, standardSchemaId(pack.id, numbers[i]!), yaml), yaml));
     });
   }
   const target = options.level ?? profile.target;
@@ -86,6 +91,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     adjustments: (options.overlayChanges ?? []).filter((c) => c.pack !== undefined && c.pack === pack?.id),
     ...(choice.notices.length > 0 && profileValue ? { notices: choice.notices } : {}),
     ...(profileValue ? { filing: filingOf(profileValue) } : {}),
+    ...(profile.code !== null && docs.profile ? { codeAt: locate(docs.profile, ['ma_truong']) } : {}),
   };
   if (!pack || !profileValue || diagnostics.some((d) => d.severity === 'error')) {
     return { ...base, diagnostics: sortDiagnostics(diagnostics) };
@@ -112,7 +118,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     ? applyWaivers(evaluated.findings, options.config, { code: profile.code, folder: files.name }, asOf)
     : { findings: evaluated.findings, changes: [] };
   const { findings } = waived;
-  const remarks = evaluated.remarks;
+  const remarks = [...evaluated.remarks, ...consistencyRemarks(pack, ctx, locateRef, ruleSet.vocabulary)];
   const levelled: CriterionLevels | undefined = criterionRegime ? computeCriterionLevels(pack, findings, parts, ctx.date) : undefined;
   const criteriaData = levelled ? criterionReportData(pack, roots, levelled.criteria, profile.schoolYear) : undefined;
   const { levels, reached } = levelled ?? computeLevels(pack, findings);
@@ -136,8 +142,13 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
 function validProfile(profile: YamlFile | null, registry: Validators, diagnostics: Diagnostic[]): Record<string, unknown> | null {
   if (!profile) return null;
   const problems = validateDocument(registry, profileSchemaId, profile);
-  diagnostics.push(...problems);
+  diagnostics.push(...checkedDocument(problems, profile));
   return problems.length === 0 ? (profile.value as Record<string, unknown>) : null;
+}
+
+/** A file's schema errors, then the warnings about values it accepts but that may not mean what was meant. */
+function checkedDocument(errors: Diagnostic[], yaml: YamlFile): Diagnostic[] {
+  return [...errors, ...writtenValueDiagnostics(yaml, errors)];
 }
 
 function plainObject(value: unknown): Record<string, unknown> | null {
@@ -241,7 +252,8 @@ function collectEvidence(docs: SchoolDocuments): EvidenceEntry[] {
   });
 }
 
-function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+/** By file, line and column, as every report lists them. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) =>
     compareStrings(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
 }

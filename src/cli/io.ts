@@ -2,6 +2,8 @@
 export interface Stream {
   write(text: string): void;
   isTTY?: boolean;
+  /** A terminal's width in columns (0 or absent when it does not say). */
+  columns?: number;
 }
 
 export interface CliIo {
@@ -13,7 +15,7 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true },
+    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns ?? 0 },
     stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true },
     env: process.env,
     cwd: process.cwd(),
@@ -31,4 +33,10 @@ export function useColor(flag: boolean | undefined, env: CliIo['env'], stream: S
   if (env['NO_COLOR']) return false;
   if (env['TERM'] === 'dumb') return false;
   return stream.isTTY === true;
+}
+
+/** Columns to fold the terminal report to: the terminal's width, 80 when it does not say; none when not a terminal. */
+export function terminalWidth(stream: Stream): number | undefined {
+  if (stream.isTTY !== true) return undefined;
+  return stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
 }

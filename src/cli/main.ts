@@ -9,7 +9,7 @@ import type { InitCommandOptions } from './commands/init.js';
 import type { RulesOptions } from './commands/rules.js';
 import { parseLang } from './lang.js';
 import { processIo, type CliIo } from './io.js';
-import { localiseHelp } from './help-text.js';
+import { helpConfiguration, usageErrorText } from './help-text.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -27,7 +27,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .helpOption('-h, --help', 'hiện hướng dẫn')
     .option('--debug', 'in chi tiết lỗi nội bộ (stack trace)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(localiseHelp(s, lang)), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+    .configureHelp(helpConfiguration(lang))
+    .helpCommand(lang === 'vi' ? 'help [lệnh]' : 'help [command]', lang === 'vi' ? 'hiện hướng dẫn của lệnh' : 'display help for command')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
 
   program
     .command('check')
@@ -111,7 +113,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 function reportError(error: unknown, io: CliIo, lang: Lang, debug: boolean): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-    io.stderr.write(`chuan: ${usageText(error, lang)}\n`);
+    io.stderr.write(`chuan: ${usageErrorText(error.code, error.message, lang)}\n`);
     return 2;
   }
   if (isKnownError(error)) {
@@ -128,18 +130,4 @@ function reportError(error: unknown, io: CliIo, lang: Lang, debug: boolean): num
   io.stderr.write(lang === 'vi' ? `chuan: lỗi nội bộ: ${message} (chạy lại với --debug để xem chi tiết)\n` : `chuan: internal error: ${message} (run again with --debug for details)\n`);
   if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
   return 2;
-}
-
-function usageText(error: CommanderError, lang: Lang): string {
-  const original = error.message.replace(/^error: /, '');
-  if (lang === 'en') return `${original} (see chuan --help)`;
-  const vi: Record<string, string> = {
-    'commander.unknownOption': 'tùy chọn không hợp lệ',
-    'commander.unknownCommand': 'lệnh không hợp lệ',
-    'commander.missingArgument': 'thiếu tham số',
-    'commander.optionMissingArgument': 'tùy chọn thiếu giá trị',
-    'commander.invalidArgument': 'giá trị không hợp lệ',
-    'commander.excessArguments': 'thừa tham số',
-  };
-  return `${vi[error.code] ?? 'lỗi cách dùng'}: ${original} (xem chuan --help)`;
 }

@@ -69,8 +69,10 @@ function packError(diagnostics: Diagnostic[]): RulePackError {
 
 function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
   const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
-  const value = (yaml?.value ?? {}) as Partial<Vocabulary>;
-  return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {} };
+  const value = (yaml?.value ?? {}) as Partial<Omit<Vocabulary, 'englishUnits'>> & { english_units?: [string, string][] };
+  const englishUnits: Record<string, [string, string]> = {};
+  for (const pair of value.english_units ?? []) for (const form of pair) englishUnits[form] = pair;
+  return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {}, englishUnits };
 }
 
 function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diagnostic[]): { pack: RulePack; packYaml: YamlFile } | null {
@@ -101,6 +103,7 @@ function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diag
     reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     sharedRules: (raw['shared_rules'] ?? []) as string[],
+    consistency: (raw['consistency'] ?? []) as RulePack['consistency'],
     rules: [],
     statements: [],
   };

@@ -259,6 +259,8 @@ export interface RulePack {
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
   /** Folders under rules/ (without a pack.yaml) whose rule files and statements this pack reads too, their ids prefixed with itemIdPrefix. */
   sharedRules: string[];
+  /** Data written twice that must agree: the items of a list and the number the school wrote (consistency.ts). */
+  consistency: { count: string; equals: string; items: LocalText }[];
   rules: Rule[];
   /** What the reports state where it applies (transition clauses). */
   statements: PackStatement[];
@@ -301,6 +303,8 @@ export interface Vocabulary {
   rooms: Record<string, LocalText>;
   /** Display names of the other enumerated values of the school schemas (ratings, qualifications, positions). */
   values: Record<string, LocalText>;
+  /** English units by number: either form of a unit gives its [singular, plural] (report/text.ts unitText); plain data, the page bundles it. */
+  englishUnits: Record<string, [string, string]>;
 }
 
 export interface RuleSet {

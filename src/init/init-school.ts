@@ -12,6 +12,7 @@ import { PROFILE_FILE, standardFileName } from '../load/school-folder.js';
 import { writeFileAtomic } from '../report/write-atomic.js';
 import type { LevelId, SchoolType } from '../types.js';
 import { isSchoolYear } from '../validate/formats.js';
+import { PLACEHOLDER } from '../validate/written-values.js';
 import { profileSchemaId, standardSchemaId } from '../validate/schemas.js';
 import { editorSchemaFile, editorSchemaName } from './editor-schemas.js';
 import { dereference, loadSchemaDocuments, type SchemaNode } from './schema-deref.js';
@@ -93,10 +94,10 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
   }
   const docs = loadSchemaDocuments();
   const profile: Record<string, ActiveValue> = {
-    ten_truong: options.ten ? { value: options.ten } : { value: 'Trường …', comment: 'SỬA: ghi tên đầy đủ của trường' },
+    ten_truong: options.ten ? { value: options.ten } : { value: `Trường ${PLACEHOLDER}`, comment: 'SỬA: ghi tên đầy đủ của trường' },
     cap_hoc: { value: cap },
     thong_tu: { value: pack.selection.names.find((n) => /^\d+\/\d{4}$/.test(n)) ?? pack.id },
-    tinh: options.tinh ? { value: options.tinh } : { value: '…', comment: 'SỬA: ghi tỉnh/thành phố' },
+    tinh: options.tinh ? { value: options.tinh } : { value: PLACEHOLDER, comment: 'SỬA: ghi tỉnh/thành phố' },
     khu_vuc: options.khuVuc
       ? { value: options.khuVuc.replaceAll('-', '_') }
       : { value: DEFAULT_AREA, comment: `KIỂM TRA: ${AREAS.join(' | ')}` },

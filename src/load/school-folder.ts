@@ -6,7 +6,6 @@ import type { YamlFile, YamlParser } from './yaml-file.js';
 
 export const PROFILE_FILE = 'truong.yaml';
 /** The standards of a folder whose pack is not known (no valid profile): the five of the 2012–2014 packs. */
-/** The standards of a folder whose pack is not known (no valid profile): the five of the 2012–2014 packs. */
 export const STANDARD_NUMBERS = [1, 2, 3, 4, 5] as const;
 export const standardFileName = (n: number): string => `tieu-chuan-${n}.yaml`;
 

@@ -18,6 +18,8 @@ export interface YamlFile {
   source: YamlSource;
   /** Number of values (mappings, sequences, scalars), when the parser counted them. */
   values?: number;
+  /** The decoded text the file was read from (what was typed, for messages that quote it: see sourceText). */
+  text: string;
 }
 
 /** How a file's positions are found; both kinds give the same line:column for the same path. */
@@ -41,7 +43,7 @@ export function parseYaml(file: string, text: string, parser: YamlParser = 'fast
       const lines = new LineIndex(text);
       // Repeated keys of block mappings are on lines of their own: dedupeByLine would drop none of them.
       if (fast.duplicates.length > 0) return { ok: false, diagnostics: capDiagnostics(fast.duplicates.map((d) => duplicateKeyDiagnostic(file, d.key, lines.linePos(d.at)))) };
-      return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines }, values: fast.values } };
+      return { ok: true, yaml: { file, value: fast.value, source: { parser: 'fast', root: fast.root, lines }, values: fast.values, text } };
     }
   }
   return parseReference(file, text);
@@ -115,7 +117,7 @@ export function parseReference(file: string, text: string): ParseResult {
     if (diagnostic.code === 'yaml/alias-limit') diagnostic.location = firstAliasLocation(file, doc, lineCounter) ?? diagnostic.location;
     return { ok: false, diagnostics: [diagnostic] };
   }
-  return { ok: true, yaml: { file, value, source: { parser: 'reference', doc, lineCounter } } };
+  return { ok: true, yaml: { file, value, source: { parser: 'reference', doc, lineCounter }, text } };
 }
 
 function internalParseFailure(file: string, error: unknown): Diagnostic {
@@ -175,6 +177,26 @@ function walk(doc: Document.Parsed, path: YamlPath, wantKey: boolean): Node | nu
 function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return undefined;
+}
+
+/**
+ * The characters of the value at `path` exactly as typed (`1.250`, not 1.25; a quoted scalar with its
+ * quotes), or null when the file has no value there. Both readers give the same text for the same path.
+ */
+export function sourceText(yaml: YamlFile, path: YamlPath): string | null {
+  if (!hasValueAt(yaml.value, path)) return null;
+  const source = yaml.source;
+  const range = source.parser === 'fast' ? fastRange(source.root, path, false) : walk(source.doc, path, false)?.range;
+  return range ? yaml.text.slice(range[0], range[1]) : null;
+}
+
+function hasValueAt(value: unknown, path: YamlPath): boolean {
+  let node = value;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return false;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return true;
 }
 
 /** 1-based location of the node at `path` (or its nearest ancestor); `key` points at the key instead of the value. */

@@ -1,6 +1,7 @@
 // What the page does with a picked folder, in plain data: find the schools, check each through the same
 // library code as the command line, and write the same reports. Nothing here touches the DOM or Node's
 // file system, so it runs in the page's worker and in Node's tests alike.
+import { markDuplicateCodes } from '../batch/duplicate-codes.js';
 import { checkSchoolFiles, failedResult, type PreparedCheck } from '../check/check-school.js';
 import { applyOverlay } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
@@ -79,7 +80,9 @@ export function checkPicked(root: ListedSource, setup: PageSetup, settings: Pick
     progress?.(i + 1, schools.length, result.profile.name);
     return result;
   });
-  return { results, ruleSet: overlaid.ruleSet, config, overlayChanges: overlaid.changes, asOf: settings.asOf };
+  // As chuan check does for a batch: a code two picked folders share for one school year is a warning on each.
+  const marked = markDuplicateCodes(results, (dir) => (dir.startsWith(PAGE_CWD) ? dir.slice(PAGE_CWD.length) : dir));
+  return { results: marked, ruleSet: overlaid.ruleSet, config, overlayChanges: overlaid.changes, asOf: settings.asOf };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface FormatContext {
   fields?: FieldLabels;
   /** The run's exit code, for formats that record it (SARIF invocations); the CLI computes it before formatting. */
   exitCode?: number;
+  /** The terminal report folds its lines to this many columns (the terminal's width); absent: lines are not folded. */
+  width?: number;
 }
 
 export const tr = (text: LocalText, lang: Lang): string => text[lang];

@@ -32,35 +32,36 @@ export function describeCheck(check: Check, lang: Lang, vocabulary: Vocabulary):
       return `${vi ? 'Hồ sơ' : 'Records'} ${scope}${each}${conclusion}${by}: ${check.records.map((r) => recordName(r, vocabulary, lang)).join('; ')}`;
     }
     case 'min_count':
-      return `${vi ? 'số phần tử của' : 'count of'} ${check.path}${check.where ? ` ${vi ? 'thỏa' : 'where'} ${describeCondition(check.where)}` : ''} ≥ ${check.min}${check.odd ? (vi ? ' (số lẻ)' : ' (odd)') : ''} ${tr(check.unit, lang)}`;
+      return `${vi ? 'số phần tử của' : 'count of'} ${check.path}${check.where ? ` ${vi ? 'thỏa' : 'where'} ${describeCondition(check.where, lang)}` : ''} ≥ ${check.min}${check.odd ? (vi ? ' (số lẻ)' : ' (odd)') : ''} ${tr(check.unit, lang)}`;
     case 'consecutive_years':
       return vi ? `${check.path}: ít nhất ${check.min} năm học liên tiếp đến năm đang xét` : `${check.path}: at least ${check.min} consecutive school years up to the one under review`;
     case 'years_since':
-      return vi ? `từ ${check.path}[].${check.date_field} gần nhất${check.where ? ` (${describeCondition(check.where)})` : ''} đến ngày tham chiếu ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}` : `from the latest ${check.path}[].${check.date_field}${check.where ? ` (${describeCondition(check.where)})` : ''} to the reference date ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}`;
+      return vi ? `từ ${check.path}[].${check.date_field} gần nhất${check.where ? ` (${describeCondition(check.where, lang)})` : ''} đến ngày tham chiếu ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}` : `from the latest ${check.path}[].${check.date_field}${check.where ? ` (${describeCondition(check.where, lang)})` : ''} to the reference date ≥ ${num(check.min, lang)} ${tr(check.unit, lang)}`;
     case 'all':
     case 'any':
       return check.checks.map((c) => `(${describeCheck(c, lang, vocabulary)})`).join(check.type === 'all' ? (vi ? ' và ' : ' and ') : (vi ? ' hoặc ' : ' or '));
     case 'for_each':
-      return `${vi ? 'với mỗi phần tử của' : 'for each element of'} ${check.path}${check.where ? ` (${describeCondition(check.where)})` : ''}: ${describeCheck(check.check, lang, vocabulary)}`;
+      return `${vi ? 'với mỗi phần tử của' : 'for each element of'} ${check.path}${check.where ? ` (${describeCondition(check.where, lang)})` : ''}: ${describeCheck(check.check, lang, vocabulary)}`;
     case 'each_year': {
       const which = check.at_least === undefined ? (vi ? `mỗi năm trong ${check.years} năm học` : `each of the ${check.years} school years`) : vi ? `ít nhất ${check.at_least} trong ${check.years} năm học` : `at least ${check.at_least} of the ${check.years} school years`;
       return `${which} ${vi ? 'đến năm đang xét' : 'up to the one under review'} (${check.path}[].${check.year_field ?? 'nam_hoc'}): ${describeCheck(check.check, lang, vocabulary)}`;
     }
     case 'only_if':
-      return `${vi ? 'khi' : 'where'} ${describeCondition(check.condition)}: ${describeCheck(check.check, lang, vocabulary)}`;
+      return `${vi ? 'khi' : 'where'} ${describeCondition(check.condition, lang)}: ${describeCheck(check.check, lang, vocabulary)}`;
     case 'self_rated':
       return vi ? 'nhà trường tự đánh giá, kèm mã minh chứng có trong danh mục' : 'rated by the school, citing codes of its evidence register';
   }
 }
 
-export function describeCondition(c: Condition): string {
-  if ('all' in c) return c.all.map(describeCondition).join(' ∧ ');
-  if ('any' in c) return c.any.map(describeCondition).join(' ∨ ');
-  if ('not' in c) return `¬(${describeCondition(c.not)})`;
+export function describeCondition(c: Condition, lang: Lang = 'vi'): string {
+  if ('all' in c) return c.all.map((x) => describeCondition(x, lang)).join(' ∧ ');
+  if ('any' in c) return c.any.map((x) => describeCondition(x, lang)).join(' ∨ ');
+  if ('not' in c) return `¬(${describeCondition(c.not, lang)})`;
   if (c.equals !== undefined) return `${c.path} = ${String(c.equals)}`;
   if (c.in !== undefined) return `${c.path} ∈ {${c.in.join(', ')}}`;
   if (c.contains !== undefined) return `${c.path} ∋ ${String(c.contains)}`;
   if (c.min !== undefined) return `${c.path} ≥ ${c.min}`;
   if (c.max !== undefined) return `${c.path} ≤ ${c.max}`;
+  if (lang === 'vi') return `${c.exists ? 'có' : 'không có'} ${c.path}`;
   return `${c.path} ${c.exists ? 'exists' : 'absent'}`;
 }

@@ -1,3 +1,5 @@
+import { neutralised } from '../invisible.js';
+
 /**
  * Markdown escaping for text that comes from a school's data: it must not break a table, open a
  * code span or emphasis, make a link, or become HTML in a mail client. It escapes only what
@@ -6,7 +8,8 @@
  * (cells, after "- ", after a heading's number), so line-start syntax (#, -, 1.) needs no escape.
  */
 export function mdText(value: string): string {
-  return value
+  // Bidi controls and zero-width characters are shown as ⟨U+202E⟩, never passed on (they reorder or hide text).
+  return neutralised(value)
     .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
     // Other control characters (tabs, terminal escape sequences, NUL): a space, never raw in a report.
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
@@ -31,7 +34,7 @@ export function mdCell(value: string): string {
  * (GFM reads "\|" as a pipe even inside code; elsewhere a backslash in code is literal).
  */
 export function mdCode(value: string, options: { table?: boolean } = {}): string {
-  let text = value.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let text = neutralised(value).replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   if (options.table) text = text.replace(/\|/g, '\\|');
   const longest = (text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
   const fence = '`'.repeat(longest + 1);

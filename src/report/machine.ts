@@ -95,7 +95,7 @@ function titleLine(criterion: string, title: string, subject: string | undefined
 export function measureLine(f: Finding, ctx: FormatContext): string | null {
   if (!f.measure) return null;
   const vocab = ctx.ruleSet.vocabulary;
-  const gap = gapText(f, ctx.lang);
+  const gap = gapText(f, ctx.lang, vocab);
   return oneLine(`${measuredText(f.measure, ctx.lang, f.unit, vocab)} — ${vi(ctx) ? 'yêu cầu' : 'required'} ${requiredText(f.measure, ctx.lang, f.unit, vocab)}${gap ? ` — ${gap}` : ''}`);
 }
 

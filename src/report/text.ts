@@ -15,6 +15,17 @@ export const words = {
   } satisfies Record<FindingStatus, LocalText>,
   /** An unmet warning rule (district practice): advice, which does not decide the level. */
   advisory: { vi: 'khuyến nghị', en: 'advisory' },
+  /** A rule's verification status (regulations/README.md), as `chuan rules` and `explain` print it. */
+  verification: {
+    confirmed: { vi: 'đã đối chiếu văn bản gốc', en: 'confirmed' },
+    secondary: { vi: 'theo nguồn thứ cấp', en: 'secondary source' },
+    unverified: { vi: 'chưa đối chiếu văn bản gốc', en: 'unverified' },
+  },
+  /** A rule's severity: an error decides the level, a warning is an advisory. */
+  severity: {
+    error: { vi: 'quyết định mức đạt', en: 'decides the level' },
+    warning: { vi: 'khuyến nghị, không tính vào mức đạt', en: 'advisory, not counted towards the level' },
+  },
   unverified: { vi: 'ngưỡng chưa đối chiếu văn bản gốc', en: 'threshold not yet checked against the official text' },
   noLevel: { vi: 'chưa đạt mức nào', en: 'no level reached' },
   yes: { vi: 'có', en: 'yes' },
@@ -79,11 +90,13 @@ export function measuredText(measure: Measure, lang: Lang, unit: LocalText | und
     }
     case 'ratio': {
       const shown = human ? numberAgainst(measure.value, measure.threshold, lang, { n: measure.numerator, d: measure.denominator }) : num(measure.value, lang, roundFor(measure.op));
-      return `${shown} ${unitPer(unit, measure.per, lang)} (${num(measure.numerator, lang)}/${num(measure.denominator, lang)})`;
+      return `${shown} ${unitPer(unit, measure.per, lang, shown, vocabulary)} (${num(measure.numerator, lang)}/${num(measure.denominator, lang)})`;
     }
     case 'value':
-    case 'count':
-      return `${human ? numberAgainst(measure.value, measure.threshold, lang) : num(measure.value, lang)}${unit ? ` ${tr(unit, lang)}` : ''}`;
+    case 'count': {
+      const shown = human ? numberAgainst(measure.value, measure.threshold, lang) : num(measure.value, lang);
+      return `${shown}${unit ? ` ${unitText(unit, shown, lang, vocabulary)}` : ''}`;
+    }
     case 'flag':
       return valueText(measure.value, lang, human ? vocabulary : undefined);
     case 'records':
@@ -98,10 +111,10 @@ export function requiredText(measure: Measure, lang: Lang, unit: LocalText | und
     case 'rate':
       return `${opText(measure.op)} ${num(measure.threshold, lang)} %`;
     case 'ratio':
-      return `${opText(measure.op)} ${num(measure.threshold, lang)} ${unitPer(unit, measure.per, lang)}`;
+      return `${opText(measure.op)} ${num(measure.threshold, lang)} ${unitPer(unit, measure.per, lang, num(measure.threshold, lang), vocabulary)}`;
     case 'value':
     case 'count':
-      return `${opText(measure.op)} ${num(measure.threshold, lang)}${unit ? ` ${tr(unit, lang)}` : ''}`;
+      return `${opText(measure.op)} ${num(measure.threshold, lang)}${unit ? ` ${unitText(unit, num(measure.threshold, lang), lang, vocabulary)}` : ''}`;
     case 'flag':
       return measure.expected.map((v) => valueText(v, lang, human ? vocabulary : undefined)).join(lang === 'vi' ? ' hoặc ' : ' or ');
     case 'records':
@@ -155,11 +168,14 @@ function formatScaled(scaled: number, digits: number, lang: Lang): string {
   return format.format(scaled === 0 ? 0 : scaled / 10 ** digits);
 }
 
-/** "cần thêm 3 giáo viên" / "vượt 2 học sinh" / "thiếu 420 m²", or null when there is no number to give. */
-export function gapText(finding: Finding, lang: Lang): string | null {
+/**
+ * "cần thêm 3 giáo viên" / "vượt 2 học sinh" / "thiếu 420 m²", or null when there is no number to give. With
+ * the vocabulary, English units agree with the number ("1 more teacher").
+ */
+export function gapText(finding: Finding, lang: Lang, vocabulary?: Vocabulary): string | null {
   if (finding.status !== 'unmet' || finding.gap === undefined || finding.gap <= 0 || !finding.measure) return null;
-  const unit = finding.unit ? ` ${tr(finding.unit, lang)}` : '';
   const amount = num(finding.gap, lang, 'up');
+  const unit = finding.unit ? ` ${unitText(finding.unit, amount, lang, vocabulary)}` : '';
   const over = 'op' in finding.measure && finding.measure.op === '<=';
   if (finding.measure.kind === 'rate') {
     const points = Math.abs(finding.measure.percent - finding.measure.threshold);
@@ -172,8 +188,19 @@ export function gapText(finding: Finding, lang: Lang): string | null {
   return lang === 'vi' ? `thiếu ${amount}${unit}` : `${amount}${unit} short`;
 }
 
-function unitPer(unit: LocalText | undefined, per: LocalText | undefined, lang: Lang): string {
-  return `${unit ? tr(unit, lang) : ''}${per ? `/${tr(per, lang)}` : ''}`.trim();
+function unitPer(unit: LocalText | undefined, per: LocalText | undefined, lang: Lang, shown: string, vocabulary?: Vocabulary): string {
+  return `${unit ? unitText(unit, shown, lang, vocabulary) : ''}${per ? `/${tr(per, lang)}` : ''}`.trim();
+}
+
+/**
+ * A unit after a number as printed (`shown`): English takes the singular for "1" and the plural otherwise,
+ * from vocabulary.yaml's english_units ("1 more teacher", "0 music rooms"); Vietnamese has one form.
+ */
+export function unitText(unit: LocalText, shown: string, lang: Lang, vocabulary?: Vocabulary): string {
+  const text = tr(unit, lang);
+  if (lang !== 'en' || !vocabulary || !Object.hasOwn(vocabulary.englishUnits, text)) return text;
+  const [one, many] = vocabulary.englishUnits[text]!;
+  return shown === '1' ? one : many;
 }
 
 /** yes/no for flags; an enumerated value by its display name when a vocabulary is given (human reports). */
@@ -200,7 +227,8 @@ export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext, hum
     measured: m ? measuredText(m, lang, finding.unit, vocabulary, human) : '',
     required: m ? requiredText(m, lang, finding.unit, vocabulary, human) : '',
     gap: finding.gap !== undefined ? num(finding.gap, lang, 'up') : '',
-    unit: finding.unit ? tr(finding.unit, lang) : '',
+    // {{unit}} follows {{gap}} in the templates: it agrees with it.
+    unit: finding.unit ? unitText(finding.unit, finding.gap !== undefined ? num(finding.gap, lang, 'up') : '', lang, vocabulary) : '',
     numerator: m && 'numerator' in m ? num(m.numerator, lang) : '',
     denominator: m && 'denominator' in m ? num(m.denominator, lang) : '',
     subject: finding.subject ?? '',
@@ -212,9 +240,20 @@ export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext, hum
 
 export const PLACEHOLDERS = ['measured', 'required', 'gap', 'unit', 'numerator', 'denominator', 'subject', 'missing', 'count'] as const;
 
+/**
+ * `{{gap}}` is the value; `{{gap|teacher|teachers}}` is the value and the noun that agrees with it ("1 teacher",
+ * "3 teachers"), for English templates.
+ */
 export function interpolate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return template.replace(PLACEHOLDER, (whole, key: string, one?: string, many?: string) => {
+    const value = values[key];
+    if (value === undefined) return whole;
+    return one === undefined ? value : `${value} ${value === '1' ? one : many}`;
+  });
 }
+
+/** {{key}} or {{key|singular|plural}}. */
+export const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*(?:\|([^|{}]+)\|([^|{}]+))?\}\}/g;
 
 export function referenceText(rule: Rule, pack: RulePack, lang: Lang): string {
   const doc = rule.reference.document ?? (lang === 'vi' ? `Thông tư ${pack.circular}` : `Circular ${pack.circular}`);

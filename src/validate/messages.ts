@@ -3,14 +3,18 @@ import { levenshtein } from '../distance.js';
 import type { LocalText } from '../types.js';
 import { dateParts, impossibleDate, isoOf } from './calendar.js';
 
-/** Vietnamese (and English) text for one ajv error, with a hint on how to fix the usual mistakes. */
-export function schemaErrorText(error: ErrorObject, field: string, key?: string): LocalText {
+/**
+ * Vietnamese (and English) text for one ajv error, with a hint on how to fix the usual mistakes. `typed`:
+ * the value's characters in the file when it is a number (1.250 where YAML read 1.25).
+ */
+export function schemaErrorText(error: ErrorObject, field: string, key?: string, typed?: string): LocalText {
   const params = error.params as Record<string, unknown>;
   const data = error.data;
+  const describe = (value: unknown): string => (typeof value === 'number' && typed !== undefined ? typed : describeValue(value));
   switch (error.keyword) {
     case 'type': {
       const expected = String(params['type']);
-      const hint = numberHint(data, expected) ?? shapeHint(data, expected, key);
+      const hint = numberHint(data, expected, typed) ?? shapeHint(data, expected, key, typed);
       if (hint) return { vi: `${field}${hint.vi}`, en: `${field}${hint.en}` };
       if (data === null && field === '') return { vi: 'tệp rỗng hoặc không có nội dung', en: 'the file is empty' };
       return { vi: `${field}phải là ${typeName(expected).vi}, đang ghi ${describe(data)}`, en: `${field}must be ${typeName(expected).en}, found ${describe(data)}` };
@@ -87,7 +91,7 @@ function dateHint(data: string): LocalText | null {
 
 /** The message of a value refused by one of the schemas' formats (formats.ts). */
 function formatText(format: string, data: string): LocalText {
-  const shown = describe(data);
+  const shown = describeValue(data);
   switch (format) {
     case 'date':
       return dateHint(data) ?? { vi: `phải là ngày dạng năm-tháng-ngày, ví dụ 2025-09-15 (đang ghi ${shown})`, en: `must be a year-month-day date such as 2025-09-15 (found ${shown})` };
@@ -116,7 +120,10 @@ function formatText(format: string, data: string): LocalText {
 /** Enumerations longer than this are not listed in full in a message. */
 const MAX_LISTED_VALUES = 12;
 
-function numberHint(data: unknown, expected: string): LocalText | null {
+/** 1.250 or 12.500.000: digits grouped by three with dots, the way Vietnamese writes thousands. */
+export const DOT_THOUSANDS = /^[+]?[1-9]\d{0,2}(\.\d{3})+$/;
+
+function numberHint(data: unknown, expected: string, typed: string | undefined): LocalText | null {
   const wantsNumber = expected.includes('number') || expected.includes('integer');
   if (!wantsNumber) return null;
   if (typeof data === 'string') {
@@ -131,11 +138,16 @@ function numberHint(data: unknown, expected: string): LocalText | null {
       return { vi: `không dùng dấu phân cách hàng nghìn: ghi ${s.replace(/[.,]/g, '')}`, en: `no thousands separator: write ${s.replace(/[.,]/g, '')}` };
     }
   }
-  if (typeof data === 'number' && expected === 'integer' && /^\d{1,3}\.\d{3}$/.test(String(data))) {
-    return { vi: `phải là số nguyên; nếu ${data} là số có dấu phân cách hàng nghìn thì ghi ${String(data).replace('.', '')}`, en: `must be an integer; for a thousands separator write ${String(data).replace('.', '')}` };
+  const shown = typed ?? String(data);
+  if (typeof data === 'number' && expected === 'integer' && DOT_THOUSANDS.test(shown)) {
+    const whole = shown.replace(/^\+/, '').replaceAll('.', '');
+    return {
+      vi: `phải là số nguyên (số đếm), đang ghi ${shown}: có phải ${whole}? không dùng dấu chấm phân cách hàng nghìn, ghi ${whole}`,
+      en: `must be a whole number (a count), found ${shown}: did you mean ${whole}? do not separate thousands with a dot, write ${whole}`,
+    };
   }
   if (typeof data === 'number' && expected === 'integer') {
-    return { vi: `phải là số nguyên (số đếm), đang ghi ${data}`, en: `must be a whole number (a count), found ${data}` };
+    return { vi: `phải là số nguyên (số đếm), đang ghi ${shown}`, en: `must be a whole number (a count), found ${shown}` };
   }
   return null;
 }
@@ -144,8 +156,10 @@ function numberHint(data: unknown, expected: string): LocalText | null {
  * What YAML made of an unquoted value, and how to write what was meant: `ma: [H1.01.01.01]` is a list,
  * `ma_truong: 33101205` a number, `chung_chi: tin_hoc` one word where a list is wanted. Each with the line to write.
  */
-function shapeHint(data: unknown, expected: string, key: string | undefined): LocalText | null {
+function shapeHint(data: unknown, expected: string, key: string | undefined, typed: string | undefined): LocalText | null {
   const k = key ?? 'khoa';
+  // Only for scalars: an object's String() may throw (a key named toString).
+  const written = typeof data === 'number' && typed !== undefined ? typed : data === null || typeof data !== 'object' ? String(data) : '';
   if (expected === 'string') {
     if (Array.isArray(data) && data.every((x) => typeof x !== 'object' || x === null)) {
       const line = `${k}: "[${data.map(String).join(', ')}]"`;
@@ -155,8 +169,8 @@ function shapeHint(data: unknown, expected: string, key: string | undefined): Lo
       };
     }
     if (typeof data === 'number' || typeof data === 'boolean') {
-      const line = `${k}: "${String(data)}"`;
-      return { vi: `phải là văn bản (đang ghi ${describe(data)}, YAML đọc thành số hoặc true/false): đặt trong dấu ngoặc kép, ghi ${line}`, en: `must be text (found ${String(data)}, which YAML reads as a number or true/false): quote it, write ${line}` };
+      const line = `${k}: "${written}"`;
+      return { vi: `phải là văn bản (đang ghi ${written}, YAML đọc thành số hoặc true/false): đặt trong dấu ngoặc kép, ghi ${line}`, en: `must be text (found ${written}, which YAML reads as a number or true/false): quote it, write ${line}` };
     }
     if (data !== null && typeof data === 'object') {
       return { vi: `phải là văn bản, nhưng dấu ":" hoặc { } làm YAML đọc thành một mục: đặt cả giá trị trong dấu ngoặc kép, ví dụ ${k}: "Trường A: cơ sở 2"`, en: `must be text, but a ":" or { } made it a mapping: quote the whole value, e.g. ${k}: "School A: site 2"` };
@@ -167,8 +181,8 @@ function shapeHint(data: unknown, expected: string, key: string | undefined): Lo
     if (glued) return { vi: `sau dấu ":" phải có một dấu cách: ghi ${glued[1]}: ${glued[2]} (đang ghi "${data.trim()}")`, en: `a space must follow ":": write ${glued[1]}: ${glued[2]}` };
   }
   if (expected === 'array' && data !== null && typeof data !== 'object') {
-    const line = `${k}: [${String(data)}]`;
-    return { vi: `phải là một danh sách (đang ghi ${describe(data)}): ghi trong dấu [ ], ví dụ ${line}`, en: `must be a list (found ${String(data)}): write it in [ ], e.g. ${line}` };
+    const line = `${k}: [${written}]`;
+    return { vi: `phải là một danh sách (đang ghi ${typeof data === 'string' ? describeValue(data) : written}): ghi trong dấu [ ], ví dụ ${line}`, en: `must be a list (found ${written}): write it in [ ], e.g. ${line}` };
   }
   return null;
 }
@@ -185,7 +199,7 @@ function typeName(type: string): LocalText {
   return names[type] ?? { vi: type, en: type };
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'giá trị rỗng';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'object') return Array.isArray(value) ? 'một danh sách' : 'một mục';

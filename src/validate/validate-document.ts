@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, YamlPath } from '../types.js';
-import { locate, type YamlFile } from '../load/yaml-file.js';
+import { locate, sourceText, type YamlFile } from '../load/yaml-file.js';
 import { schemaErrorText } from './messages.js';
 import type { Validators } from './validators.js';
 
@@ -60,7 +60,9 @@ export function toDiagnostics(errors: ErrorObject[], yaml: YamlFile): Diagnostic
     seen.add(key);
     const field = path.length > 0 ? `${fieldName(path)}: ` : '';
     const name = [...path].reverse().find((p): p is string => typeof p === 'string');
-    diagnostics.push({ code: `schema/${error.keyword}`, severity: 'error', message: schemaErrorText(error, field, name), location });
+    // A number is quoted as typed (1.250, not 1.25): what YAML made of it is not what the user sees.
+    const typed = typeof error.data === 'number' && !onKey ? sourceText(yaml, path) ?? undefined : undefined;
+    diagnostics.push({ code: `schema/${error.keyword}`, severity: 'error', message: schemaErrorText(error, field, name, typed), location });
   }
   return diagnostics.sort((a, b) => (a.location!.line - b.location!.line) || (a.location!.column - b.location!.column));
 }

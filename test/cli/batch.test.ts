@@ -98,7 +98,7 @@ describe('--jobs', () => {
 
 describe('exit codes', () => {
   const finding = (status: Finding['status'], severity: Finding['severity']): Finding => ({ ruleId: 'X', status, severity, level: 'dat_chuan', standard: 1, criterion: '1.1', location: null });
-  const school = (outcome: SchoolResult['outcome'], findings: Finding[] = []) => ({ outcome, findings }) as SchoolResult;
+  const school = (outcome: SchoolResult['outcome'], findings: Finding[] = []) => ({ outcome, findings, profile: { code: null, schoolYear: null } }) as unknown as SchoolResult;
 
   it.each([
     [['reached'], 'error', 0],

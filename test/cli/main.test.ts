@@ -42,6 +42,44 @@ describe('usage', () => {
   });
 });
 
+describe("commander's own errors, in Vietnamese by default", () => {
+  it.each([
+    [['check', '--khong-co'], 'chuan: tùy chọn không hợp lệ: --khong-co (xem chuan --help)\n'],
+    [['check', '--formt', 'x'], 'chuan: tùy chọn không hợp lệ: --formt (có phải --format?) (xem chuan --help)\n'],
+    [['check', PASSING, '--format'], 'chuan: tùy chọn -f, --format thiếu giá trị <format> (xem chuan --help)\n'],
+    [['check', PASSING, '--fail-on', 'bad'], 'chuan: giá trị không hợp lệ cho --fail-on: "bad"; chọn một trong: error, warning, never (xem chuan --help)\n'],
+    [['explain'], 'chuan: thiếu tham số <rule-id> (xem chuan --help)\n'],
+    [['explain', 'a', 'b'], 'chuan: thừa tham số cho lệnh explain: cần 1 tham số, đang có 2 (xem chuan --help)\n'],
+    [['init', 'x'], 'chuan: thiếu tùy chọn bắt buộc --cap <cap> (xem chuan --help)\n'],
+    [['chek'], 'chuan: lệnh không hợp lệ: chek (có phải check?); các lệnh: check, rules, explain, init, diff (xem chuan --help)\n'],
+  ])('%j', async (argv, stderr) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(stderr);
+  });
+
+  it('--lang en keeps commander\'s English', async () => {
+    expect((await run(['check', '--khong-co', '--lang', 'en'])).stderr).toBe("chuan: unknown option '--khong-co' (see chuan --help)\n");
+  });
+
+  it('the help is Vietnamese and stays in its columns: no English title, choice or default', async () => {
+    for (const argv of [['--help'], ['check', '--help'], ['rules', '--help'], ['help', 'init']]) {
+      const { stdout } = await run(argv);
+      expect(stdout, argv.join(' ')).not.toMatch(/Usage:|Options:|Arguments:|Commands:|choices:|default:|display help|\[options\]|\[command\]/);
+      expect(stdout.split('\n').every((l) => [...l].length <= 80), argv.join(' ')).toBe(true);
+    }
+    expect((await run(['check', '--help'])).stdout).toMatch(/\(chọn một\s+trong:\s+"error",\s+"warning",\s+"never",\s+mặc\s+định:\s+"error"\)/);
+  });
+
+  it('rules and explain name the verification status and the severity in words', async () => {
+    const listed = (await run(['rules', '--circular', '59'])).stdout.split('\n')[0]!.split('\t');
+    expect(['đã đối chiếu văn bản gốc', 'theo nguồn thứ cấp', 'chưa đối chiếu văn bản gốc']).toContain(listed[3]);
+    const explained = (await run(['explain', 'TT59.TH.MQ.S1.C2.si-so'])).stdout;
+    expect(explained).toContain('tiêu chí 1.2; quyết định mức đạt (error)');
+    expect(explained).toContain('Xác minh: theo nguồn thứ cấp (secondary) — ');
+  });
+});
+
 describe('errors are printed once', () => {
   it('check khong-co: one line naming the path; two missing paths: a count, then one line each', async () => {
     expect((await run(['check', 'khong-co'])).stderr).toBe('chuan: không tìm thấy đường dẫn khong-co\n');

@@ -8,11 +8,11 @@ export interface Run {
 }
 
 /** Runs the CLI in-process with captured streams; cwd is the repository root unless given. */
-export async function run(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}): Promise<Run> {
+export async function run(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; columns?: number } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: { write: (t) => void (stdout += t), isTTY: options.tty ?? false },
+    stdout: { write: (t) => void (stdout += t), isTTY: options.tty ?? false, ...(options.columns !== undefined ? { columns: options.columns } : {}) },
     stderr: { write: (t) => void (stderr += t), isTTY: options.tty ?? false },
     env: options.env ?? {},
     cwd: options.cwd ?? packageRoot,

@@ -49,6 +49,15 @@ describe('a school file under a near name', () => {
     expect(d).toMatchObject({ code: 'file/missing' });
   });
 
+  it.each(['tieu-chuan-3.yml', 'tieu-chuan-3.yaml.txt', 'Tieu-Chuan-3.yaml'])('chuan check (checkSchool) on a folder with %s names it and the rename, for the pack\'s files', async (name) => {
+    const dir = schoolWith((d) => fs.renameSync(path.join(d, 'tieu-chuan-3.yaml'), path.join(d, name)));
+    if (fs.existsSync(path.join(dir, 'tieu-chuan-3.yaml'))) return;
+    const result = await run(['check', dir, '--as-of', '2026-06-15']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`lỗi  thiếu tệp tieu-chuan-3.yaml, nhưng thư mục có tệp "${name}": đổi tên tệp đó thành tieu-chuan-3.yaml`);
+    expect(result.stdout).not.toContain('file/missing');
+  });
+
   it('chuan check on a folder whose truong.yaml is truong.yml names it', async () => {
     const dir = schoolWith((d) => fs.renameSync(path.join(d, 'truong.yaml'), path.join(d, 'truong.yml')));
     const result = await run(['check', dir]);

@@ -3,7 +3,7 @@
 // location for every node, every key, and paths that end in missing data.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { scanYaml } from '../../src/load/fast-scan.js';
-import { locate, parseReference, parseYaml, type YamlFile } from '../../src/load/yaml-file.js';
+import { locate, parseReference, parseYaml, sourceText, type YamlFile } from '../../src/load/yaml-file.js';
 import type { YamlPath } from '../../src/types.js';
 import { countValues } from '../../src/validate/validate-document.js';
 
@@ -32,6 +32,9 @@ export function compareParsers(text: string, file = 'f.yaml'): Verdict {
     const a = locate(fast.yaml, path, { key });
     const b = locate(reference.yaml, path, { key });
     if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`${key ? 'key ' : ''}${JSON.stringify(path)}: fast ${show(a)} vs yaml ${show(b)}`);
+    // What was typed there (messages quote it): the same characters from both readers.
+    const typed = [sourceText(fast.yaml, path), sourceText(reference.yaml, path)];
+    if (!key && typed[0] !== typed[1]) problems.push(`text at ${JSON.stringify(path)}: fast ${JSON.stringify(typed[0])} vs yaml ${JSON.stringify(typed[1])}`);
   }
   return { path: 'fast', problems };
 }

@@ -6,7 +6,7 @@ import { CHECK_TYPES, runCheck } from '../../src/engine/checks/index.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import type { Check, Condition, Rule, RulePack } from '../../src/engine/rule-types.js';
 import { packageRoot, schemasDir } from '../../src/paths.js';
-import { PLACEHOLDERS } from '../../src/report/text.js';
+import { PLACEHOLDER, PLACEHOLDERS } from '../../src/report/text.js';
 import { contextOf } from '../helpers.js';
 import { itemsOf, rootSchemaFile, schemaAt, walkSchema } from './schema-paths.js';
 
@@ -109,7 +109,9 @@ describe('the rule set (meta-tests)', () => {
     expect(rule.reference.article.trim()).not.toBe('');
     expect(['confirmed', 'secondary', 'unverified']).toContain(rule.verification);
     for (const text of [rule.remedy.vi, rule.remedy.en]) {
-      for (const [, key] of text.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) expect(PLACEHOLDERS as readonly string[]).toContain(key);
+      for (const [, key] of text.matchAll(PLACEHOLDER)) expect(PLACEHOLDERS as readonly string[]).toContain(key);
+      // Every {{…}} is a placeholder the interpolator knows, with or without its |singular|plural forms.
+      expect(text.replace(PLACEHOLDER, ''), rule.id).not.toMatch(/\{\{|\}\}/);
     }
     for (const { path: p, scope } of pathsOf(rule)) expect(schemaExists(pack, p, scope), `${p} in ${pack.id}`).toBe(true);
     for (const { check } of leaves(rule.check)) {

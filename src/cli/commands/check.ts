@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkSchools, defaultJobs, findSchools, type BatchOptions } from '../../batch/index.js';
+import { checkSchools, defaultJobs, duplicateCodeDiagnostic, duplicateCodes, findSchools, markDuplicateCodes, type BatchOptions } from '../../batch/index.js';
 import { writeJsonReport } from '../../batch/json-report.js';
 import { verdictOf, type SchoolVerdict } from '../../batch/task.js';
 import { KnownError } from '../../errors.js';
@@ -23,7 +23,7 @@ import { isCalendarDate } from '../../validate/formats.js';
 import { readEditorSchema } from '../../init/editor-schemas.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
-import { useColor, type CliIo } from '../io.js';
+import { terminalWidth, useColor, type CliIo } from '../io.js';
 import { parseLang } from '../lang.js';
 import { createProgress, progressEnabled, silentProgress } from '../spinner.js';
 
@@ -100,6 +100,11 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     try {
       const verdicts = await writeJsonReport(schools, batch, { file, format: { lang, cwd: io.cwd, toolVersion, report: config.report }, asOf, ruleSet, overlayChanges: changes });
       written(reportWritten('json'), planOutput(file));
+      // The schools were written as they were checked: a code two of them share is said here.
+      const coded = verdicts.map((v, i) => ({ dir: schools[i]!, code: v.code, schoolYear: v.schoolYear }));
+      for (const [i, others] of duplicateCodes(coded)) {
+        io.stderr.write(`chuan: ${displayPath(schools[i]!, io.cwd)}: ${tr(duplicateCodeDiagnostic(coded[i]!, others, (d) => displayPath(d, io.cwd)).message, lang)}\n`);
+      }
       return verdictsExitCode(verdicts, options.failOn);
     } finally {
       progress.stop();
@@ -107,7 +112,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   }
   let results: SchoolResult[];
   try {
-    results = await checkSchools(schools, batch);
+    results = markDuplicateCodes(await checkSchools(schools, batch), (dir) => displayPath(dir, io.cwd));
   } finally {
     progress.stop();
   }
@@ -129,6 +134,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
     }
     const stream = target.file ? undefined : io.stdout;
     const ctx = context(stream !== undefined && target.format === 'stylish' && useColor(options.color, io.env, stream));
+    const width = stream && target.format === 'stylish' ? terminalWidth(stream) : undefined;
+    if (width !== undefined) ctx.width = width;
     const text = formatters[target.format]!(results, ctx);
     if (target.file) written(reportWritten(target.format), writeFileAtomic(path.resolve(io.cwd, target.file), text));
     else io.stdout.write(text);

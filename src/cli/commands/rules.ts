@@ -5,9 +5,10 @@ import { checkPaths, conditionPaths } from '../../engine/rule-paths.js';
 import type { Rule, RulePack } from '../../engine/rule-types.js';
 import { findRule, tr } from '../../report/context.js';
 import { describeCheck, describeCondition } from '../../report/describe-check.js';
-import { levelName, referenceText } from '../../report/text.js';
+import { levelName, referenceText, words } from '../../report/text.js';
 import type { Lang, LevelId } from '../../types.js';
-import type { CliIo } from '../io.js';
+import { terminalWidth, type CliIo } from '../io.js';
+import { wrapText } from '../../report/wrap.js';
 import { packageRoot } from '../../paths.js';
 
 export interface RulesOptions {
@@ -32,7 +33,7 @@ export function runRules(options: RulesOptions, io: CliIo): number {
     return 0;
   }
   for (const { pack, rule } of selected) {
-    io.stdout.write(`${rule.id}\t${referenceText(rule, pack, options.lang)}\t${levelName(pack, rule.level, options.lang)}\t${rule.verification}\t${tr(rule.title, options.lang)}\n`);
+    io.stdout.write(`${rule.id}\t${referenceText(rule, pack, options.lang)}\t${levelName(pack, rule.level, options.lang)}\t${tr(words.verification[rule.verification], options.lang)}\t${tr(rule.title, options.lang)}\n`);
   }
   io.stderr.write(options.lang === 'vi' ? `${selected.length} quy tắc\n` : `${selected.length} rules\n`);
   return 0;
@@ -66,7 +67,10 @@ export function runExplain(id: string, lang: Lang, io: CliIo): number {
   if (!found) {
     throw new KnownError({ vi: `không có quy tắc "${id}"; xem danh sách bằng: chuan rules`, en: `no rule "${id}"; list them with: chuan rules` });
   }
-  io.stdout.write(explainText(found.rule, found.pack, lang, set.vocabulary));
+  const text = explainText(found.rule, found.pack, lang, set.vocabulary);
+  // On a terminal, folded to its width as the check report is.
+  const width = terminalWidth(io.stdout);
+  io.stdout.write(width ? wrapText(text, width) : text);
   return 0;
 }
 
@@ -76,11 +80,11 @@ export function explainText(rule: Rule, pack: RulePack, lang: Lang, vocabulary: 
   const lines = [
     `${rule.id} — ${tr(rule.title, lang)}`,
     `${vi ? 'Căn cứ' : 'Reference'}: ${referenceText(rule, pack, lang)}`,
-    `${vi ? 'Mức' : 'Level'}: ${levelName(pack, rule.level, lang)}; ${vi ? 'tiêu chuẩn' : 'standard'} ${rule.standard}, ${vi ? 'tiêu chí' : 'criterion'} ${rule.criterion}; ${vi ? 'mức độ' : 'severity'}: ${rule.severity}`,
-    `${vi ? 'Xác minh' : 'Verification'}: ${rule.verification}${rule.source ? ` — ${rule.source}` : ''}`,
+    `${vi ? 'Mức' : 'Level'}: ${levelName(pack, rule.level, lang)}; ${vi ? 'tiêu chuẩn' : 'standard'} ${rule.standard}, ${vi ? 'tiêu chí' : 'criterion'} ${rule.criterion}; ${tr(words.severity[rule.severity], lang)} (${rule.severity})`,
+    `${vi ? 'Xác minh' : 'Verification'}: ${tr(words.verification[rule.verification], lang)} (${rule.verification})${rule.source ? ` — ${rule.source}` : ''}`,
     `${vi ? 'Yêu cầu' : 'Requirement'}: ${tr(rule.requirement, lang)}`,
     `${vi ? 'Ngưỡng' : 'Threshold'}: ${describeCheck(rule.check, lang, vocabulary)}`,
-    ...(rule.when ? [`${vi ? 'Áp dụng khi' : 'Applies when'}: ${describeCondition(rule.when)}`] : []),
+    ...(rule.when ? [`${vi ? 'Áp dụng khi' : 'Applies when'}: ${describeCondition(rule.when, lang)}`] : []),
     `${vi ? 'Giải pháp (mẫu)' : 'Remedy (template)'}: ${tr(rule.remedy, lang)}`,
     `${vi ? 'Dữ liệu đọc' : 'Data read'}: ${fields.join(', ')}`,
     `${vi ? 'Định nghĩa tại' : 'Defined at'}: ${path.relative(packageRoot, rule.origin.file).split(path.sep).join('/')}:${rule.origin.line}:${rule.origin.column}`,

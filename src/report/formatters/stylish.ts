@@ -6,10 +6,12 @@ import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { dataHintLines } from '../data-hints.js';
 import { findingHints } from '../machine.js';
 import { viewOf } from '../summary.js';
-import { displayPath, gapText, levelName, locationText, measuredText, remedyText, requiredText, words } from '../text.js';
+import { displayPath, gapText, levelName, locationText, measuredText, plural, remedyText, requiredText, words } from '../text.js';
 import { plain } from '../document/model.js';
 import { diagnosticLine, packLine, ruleText } from '../forms/parts.js';
 import { recognitionLines } from './recognition-lines.js';
+import { neutralised } from '../../invisible.js';
+import { wrapText } from '../wrap.js';
 import { versionOf } from '../../engine/wordings.js';
 
 /** Terminal output: grouped by standard, one line per unmet indicator with its remedy, counts at the end. */
@@ -17,7 +19,8 @@ export function stylishFormatter(results: SchoolResult[], ctx: FormatContext): s
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const blocks = results.map((r) => schoolBlock(r, ctx, c));
   if (results.length > 1) blocks.push(totals(results, ctx, c));
-  return `${blocks.join('\n')}\n`;
+  const text = `${blocks.join('\n')}\n`;
+  return ctx.width ? wrapText(text, ctx.width) : text;
 }
 
 function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance): string {
@@ -32,7 +35,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
       const at = oneLine(locationText(d.location, ctx.cwd));
       out.push(`  ${c.dim(at)}  ${d.severity === 'error' ? c.red(vi ? 'lỗi' : 'error') : c.yellow(vi ? 'cảnh báo' : 'warning')}  ${diagnosticWords(d, result, ctx, c)}  ${c.dim(d.code)}`);
     }
-    out.push(c.red(`  ✖ ${tr(words.invalid, lang)}: ${result.diagnostics.filter((d) => d.severity === 'error').length} ${vi ? 'lỗi' : 'errors'}`), '');
+    out.push(c.red(`  ✖ ${tr(words.invalid, lang)}: ${plural(result.diagnostics.filter((d) => d.severity === 'error').length, vi ? 'lỗi' : 'error', 'errors', lang)}`), '');
     return out.join('\n');
   }
   const view = viewOf(result, pack);
@@ -57,7 +60,7 @@ function schoolBlock(result: SchoolResult, ctx: FormatContext, c: ChalkInstance)
   const reached = levelName(pack, result.reached, lang);
   const target = levelName(pack, result.profile.target, lang);
   const mark = result.outcome === 'reached' ? c.green('✔') : c.red('✖');
-  out.push('', `  ${mark} ${vi ? 'Mức đích' : 'Target'}: ${target} · ${vi ? 'Đạt' : 'Reached'}: ${c.bold(reached)} · ${view.gaps.length} ${vi ? 'chỉ số chưa đạt' : 'unmet'}, ${view.advisories.length} ${vi ? 'khuyến nghị' : 'advisories'}, ${view.notAssessable.length} ${vi ? 'chưa đủ dữ liệu' : 'not assessable'}`, '');
+  out.push('', `  ${mark} ${vi ? 'Mức đích' : 'Target'}: ${target} · ${vi ? 'Đạt' : 'Reached'}: ${c.bold(reached)} · ${view.gaps.length} ${vi ? 'chỉ số chưa đạt' : 'unmet'}, ${plural(view.advisories.length, vi ? 'khuyến nghị' : 'advisory', 'advisories', lang)}, ${view.notAssessable.length} ${vi ? 'chưa đủ dữ liệu' : 'not assessable'}`, '');
   return out.join('\n');
 }
 
@@ -92,7 +95,7 @@ function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: C
   const lines = [`    ${c.dim(at)}  ${status}  ${title}  ${c.dim(f.ruleId)}`];
   if (f.status === 'unmet') {
     if (f.measure) {
-      const gap = gapText(f, lang);
+      const gap = gapText(f, lang, vocab);
       lines.push(`        ${measuredText(f.measure, lang, f.unit, vocab, true)} — ${lang === 'vi' ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab, true)}${gap ? ` — ${gap}` : ''}`);
     }
     const remedy = ruleText(remedyText(rule, f, ctx, true), f, result, ctx).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : oneLine(r.text))).join('');
@@ -108,7 +111,7 @@ function totals(results: SchoolResult[], ctx: FormatContext, c: ChalkInstance): 
   const reached = results.filter((r) => r.outcome === 'reached').length;
   const invalid = results.filter((r) => r.outcome === 'invalid').length;
   const notReached = results.length - reached - invalid;
-  return `${c.bold(vi ? 'Tổng' : 'Total')}: ${results.length} ${vi ? 'trường' : 'schools'} — ${c.green(`${reached} ${vi ? 'đạt mức đích' : 'reached target'}`)}, ${c.red(`${notReached} ${vi ? 'chưa đạt' : 'not reached'}`)}, ${c.yellow(`${invalid} ${vi ? 'dữ liệu lỗi' : 'invalid'}`)}\n`;
+  return `${c.bold(vi ? 'Tổng' : 'Total')}: ${plural(results.length, vi ? 'trường' : 'school', 'schools', ctx.lang)} — ${c.green(`${reached} ${vi ? 'đạt mức đích' : 'reached target'}`)}, ${c.red(`${notReached} ${vi ? 'chưa đạt' : 'not reached'}`)}, ${c.yellow(`${invalid} ${vi ? 'dữ liệu lỗi' : 'invalid'}`)}\n`;
 }
 
 /** A diagnostic's message with the field named in words; the keys it quotes dimmed (the location is printed before it). */
@@ -117,7 +120,10 @@ function diagnosticWords(d: SchoolResult['diagnostics'][number], result: SchoolR
   return runs.slice(d.location ? 2 : 0).map((r) => (typeof r === 'string' ? oneLine(r) : r.code ? c.dim(oneLine(r.text)) : r.bold ? c.bold(oneLine(r.text)) : oneLine(r.text))).join('');
 }
 
-/** Data from a school's files is printed on one line: no newline or escape sequence can forge output. */
+/**
+ * Data from a school's files is printed on one line: no newline or escape sequence can forge output, and
+ * no bidi control or zero-width character can reorder or hide what the terminal shows (⟨U+202E⟩ instead).
+ */
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return neutralised(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }

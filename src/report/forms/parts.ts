@@ -150,7 +150,7 @@ export function indicatorBlocks(f: Finding, result: SchoolResult, ctx: FormatCon
   if (f.measure) {
     rows.push({ label: vi ? 'Hiện trạng' : 'Current value', value: [`${measuredText(f.measure, lang, f.unit, vocab, true)} (${vi ? 'yêu cầu' : 'required'} ${requiredText(f.measure, lang, f.unit, vocab, true)})`] });
   }
-  const gap = gapText(f, lang);
+  const gap = gapText(f, lang, vocab);
   if (gap) rows.push({ label: vi ? 'Còn thiếu' : 'Shortfall', value: [gap] });
   rows.push({ label: vi ? 'Giải pháp' : 'Measure', value: ruleText(remedyText(rule, f, ctx, true), f, result, ctx) });
   if (withPlan) {
