@@ -218,6 +218,48 @@ export interface SchoolFiling {
   author: string | null;
   recipients: string[];
   plan: PlanEntry[];
+  /** The self-assessment council (truong.yaml: hoi_dong_tu_danh_gia), in its order. */
+  council: CouncilMember[];
+  /** Criterion regimes: what the school wrote about each criterion (and part) in its standard files. */
+  statements?: CriterionStatement[];
+  /** Criterion regimes: the typed records of every standard file (ho_so), in file order. */
+  records?: FiledRecord[];
+}
+
+export interface CouncilMember {
+  name: string;
+  position: string | null;
+  /** chu_tich, pho_chu_tich, thu_ky, uy_vien (named through the vocabulary). */
+  role: string;
+}
+
+/** The council's own text for one criterion: current state, strengths, weaknesses and the improvement actions. */
+export interface CriterionStatement {
+  criterion: string;
+  part?: string;
+  currentState: string | null;
+  strengths: string | null;
+  weaknesses: string | null;
+  actions: ImprovementAction[];
+}
+
+/** One line of the improvement plan (Biểu 2) as the school wrote it for a criterion. */
+export interface ImprovementAction {
+  problem: string | null;
+  action: string;
+  owner: string | null;
+  timing: string | null;
+  resources: string | null;
+  expected: string | null;
+}
+
+/** A record of ho_so as an office document names it: type, number, title, date, evidence code. */
+export interface FiledRecord {
+  type: string;
+  number: string | null;
+  title: string | null;
+  date: string | null;
+  evidence: string | null;
 }
 
 /** Who carries out the measures of one criterion, and by when (truong.yaml: bao_cao.ke_hoach). */
@@ -257,6 +299,10 @@ export interface EvidenceEntry {
   code: string;
   title: string;
   criteria: string[];
+  /** Number and date, issuer, file inside the folder: for the evidence catalogue of a filed report. */
+  issued?: string;
+  issuer?: string;
+  file?: string;
 }
 
 export interface OverlayChange {

@@ -1,4 +1,4 @@
-import type { Diagnostic, EvidenceEntry, LevelId, OverlayChange, PlanEntry, SchoolFiling, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
+import type { CouncilMember, CriterionResult, CriterionStatement, Diagnostic, EvidenceEntry, FiledRecord, ImprovementAction, LevelId, OverlayChange, PlanEntry, SchoolFiling, SchoolProfileSummary, SchoolResult, SchoolType } from '../types.js';
 import { applyWaivers } from '../config/apply-overlay.js';
 import type { ChuanConfig } from '../config/load-config.js';
 import type { FileSource } from '../load/file-source.js';
@@ -136,6 +136,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     evidence: collectEvidence(docs),
     adjustments: [...base.adjustments, ...waived.changes],
     ...(statements.length > 0 ? { statements } : {}),
+    ...(levelled && base.filing ? { filing: { ...base.filing, statements: criterionStatements(roots, levelled.criteria), records: filedRecords(docs) } } : {}),
   };
 }
 
@@ -214,7 +215,45 @@ function filingOf(profile: Record<string, unknown>): SchoolFiling {
     author: text(profile['nguoi_lap']),
     recipients: ((report['noi_nhan'] ?? []) as string[]).slice(),
     plan,
+    council: ((profile['hoi_dong_tu_danh_gia'] ?? []) as Record<string, unknown>[]).map((m): CouncilMember => ({
+      name: String(m['ho_ten']),
+      position: text(m['chuc_vu']),
+      role: String(m['nhiem_vu']),
+    })),
   };
+}
+
+/** What the council wrote for each criterion (and part) it levelled: hien_trang, diem_manh, diem_yeu, cai_tien. */
+function criterionStatements(roots: Record<string, YamlFile | undefined>, criteria: CriterionResult[]): CriterionStatement[] {
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  return criteria.map((c) => {
+    const file = roots[`tc${c.standard}`]?.value as Record<string, unknown> | undefined;
+    const scope = (c.part ? (file?.['cap_hoc'] as Record<string, Record<string, unknown>> | undefined)?.[c.part] : file) as Record<string, unknown> | undefined;
+    const entry = ((scope?.['tieu_chi'] ?? {}) as Record<string, Record<string, unknown> | undefined>)[c.criterion] ?? {};
+    const actions = ((entry['cai_tien'] ?? []) as Record<string, unknown>[]).map((a): ImprovementAction => ({
+      problem: text(a['van_de']),
+      action: String(a['hoat_dong']),
+      owner: text(a['nguoi_phu_trach']),
+      timing: text(a['thoi_gian']),
+      resources: text(a['nguon_luc']),
+      expected: text(a['ket_qua_du_kien']),
+    }));
+    const statement: CriterionStatement = { criterion: c.criterion, currentState: text(entry['hien_trang']), strengths: text(entry['diem_manh']), weaknesses: text(entry['diem_yeu']), actions };
+    if (c.part) statement.part = c.part;
+    return statement;
+  });
+}
+
+/** Every typed record (ho_so) of the standard files, as a filed report names it. */
+function filedRecords(docs: SchoolDocuments): FiledRecord[] {
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  return docs.standards.flatMap((yaml) => ((yaml?.value as { ho_so?: Record<string, unknown>[] } | null)?.ho_so ?? []).map((entry): FiledRecord => ({
+    type: String(entry['loai']),
+    number: text(entry['so_hieu']),
+    title: text(entry['ten']),
+    date: text(entry['ngay']),
+    evidence: text(entry['minh_chung']),
+  })));
 }
 
 /** "Xã Mai Sao" -> "Mai Sao": the date line names the place without its administrative rank. */
@@ -244,11 +283,13 @@ function collectRecords(docs: SchoolDocuments, numbers: readonly number[]): Reco
 function collectEvidence(docs: SchoolDocuments): EvidenceEntry[] {
   return docs.standards.flatMap((yaml) => {
     const list = (yaml?.value as { minh_chung?: Record<string, unknown>[] } | null)?.minh_chung ?? [];
-    return list.map((entry) => ({
-      code: String(entry['ma']),
-      title: String(entry['ten']),
-      criteria: Array.isArray(entry['tieu_chi']) ? entry['tieu_chi'].map(String) : [],
-    }));
+    return list.map((entry) => {
+      const out: EvidenceEntry = { code: String(entry['ma']), title: String(entry['ten']), criteria: Array.isArray(entry['tieu_chi']) ? entry['tieu_chi'].map(String) : [] };
+      if (typeof entry['so_ngay'] === 'string') out.issued = entry['so_ngay'];
+      if (typeof entry['noi_ban_hanh'] === 'string') out.issuer = entry['noi_ban_hanh'];
+      if (typeof entry['tep'] === 'string') out.file = entry['tep'];
+      return out;
+    });
   });
 }
 

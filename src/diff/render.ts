@@ -1,6 +1,6 @@
 import { findPack, findRule, tr } from '../report/context.js';
 import { mdText } from '../report/escape.js';
-import { dateText, levelName, num, words } from '../report/text.js';
+import { dayMonthYear, levelName, num, numberAgainst, words } from '../report/text.js';
 import type { RuleSet } from '../engine/rule-types.js';
 import type { Lang, LevelId, LocalText } from '../types.js';
 import type { IndicatorChange, SchoolProgress } from './compare.js';
@@ -40,8 +40,8 @@ const L = {
   invalid: { vi: 'dữ liệu lỗi, không so sánh được', en: 'invalid input, not compared' },
   notInBaseline: { vi: 'Không có kết quả của trường này trong tệp', en: 'The file holds no result for this school:' },
   howMatched: {
-    vi: 'trường được khớp theo ma_truong, hoặc theo tên thư mục khi không có mã; nên không so sánh được',
-    en: 'schools are matched by ma_truong, or by folder name when there is no code; nothing to compare',
+    vi: 'trường được khớp theo mã trường, hoặc theo tên thư mục khi không có mã; nên không so sánh được',
+    en: 'schools are matched by school code, or by folder name when there is no code; nothing to compare',
   },
 };
 
@@ -58,7 +58,7 @@ export function progressParts(p: SchoolProgress, ctx: DiffContext): { heading: s
   const pack = findPack(ctx.ruleSet, p.school.packId);
   const heading = p.before.schoolYear ? `${tr(L.heading, lang)} ${p.before.schoolYear}` : tr(L.headingNoYear, lang);
   const source = p.source.split(/[\\/]/).at(-1) ?? p.source;
-  const intro = `${tr(L.against, lang)} ${dateText(p.before.asOf, lang)} (${tr(L.file, lang)} ${source}${p.matchedBy === 'folder' ? `, ${tr(L.byFolder, lang)} ${p.school.folder}` : ''}).`;
+  const intro = `${tr(L.against, lang)} ${dayMonthYear(p.before.asOf)} (${tr(L.file, lang)} ${source}${p.matchedBy === 'folder' ? `, ${tr(L.byFolder, lang)} ${p.school.folder}` : ''}).`;
   const levels = (list: LevelId[]) => list.map((l) => levelName(pack, l, lang)).join(', ');
   const side = (s: SchoolProgress['before']) => (s.outcome === 'invalid' ? tr(words.invalid, lang) : levelName(pack, s.reached, lang));
   const extra = [
@@ -150,7 +150,11 @@ function isBeyond(f: SnapshotFinding, p: SchoolProgress, ctx: DiffContext): bool
   return order.indexOf(f.level) > order.indexOf(target);
 }
 
-/** The measured value alone: "57,6 %", "12 m²/trẻ", "thiếu 2", or the status when nothing was measured. */
+/**
+ * The measured value alone: "57,6 %", "12 m²/trẻ", "thiếu 2", or the status when nothing was measured.
+ * Rounded as the human reports round (half-up, one more decimal where the value would look equal to or
+ * across its threshold), since `chuan diff` and the report's progress section are read by people.
+ */
 export function valueText(f: SnapshotFinding | null, lang: Lang): string {
   if (!f) return '—';
   const m = f.measure;
@@ -158,12 +162,12 @@ export function valueText(f: SnapshotFinding | null, lang: Lang): string {
   const unit = f.unit ? ` ${tr(f.unit, lang)}` : '';
   switch (m.kind) {
     case 'rate':
-      return `${num(m.percent, lang, m.op === '>=' ? 'down' : 'up')} %`;
+      return `${numberAgainst(m.percent, m.threshold, lang, { n: m.numerator * 100, d: m.denominator })} %`;
     case 'ratio':
-      return `${num(m.value, lang, m.op === '>=' ? 'down' : 'up')}${unit}${m.per ? `/${tr(m.per, lang)}` : ''}`;
+      return `${numberAgainst(m.value, m.threshold, lang, { n: m.numerator, d: m.denominator })}${unit}${m.per ? `/${tr(m.per, lang)}` : ''}`;
     case 'value':
     case 'count':
-      return `${num(m.value, lang)}${unit}`;
+      return `${numberAgainst(m.value, m.threshold, lang)}${unit}`;
     case 'flag':
       return m.value === true ? tr(words.yes, lang) : m.value === false ? tr(words.no, lang) : String(m.value);
     case 'records':

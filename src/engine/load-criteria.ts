@@ -5,7 +5,7 @@ import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, type Validators } from '../validate/schemas.js';
 import type { Check, Criterion, CriterionItem, CriterionLevel, CriterionLevelModel, DateWindow, DatedCheck, NotApplicableWindow, Rule, RulePack, RuleReference, RuleVersion, Wording } from './rule-types.js';
 import { loadValidated } from './load-rules.js';
-import { criterionNameAt, latestText, wordingAt } from './wordings.js';
+import { criterionNameAt, itemRuleId, latestText, wordingAt } from './wordings.js';
 
 export { criterionNameAt, inWindow, latestText, wordingAt } from './wordings.js';
 
@@ -96,9 +96,7 @@ function toCriterion(raw: RawCriterion, standard: number, levelIds: string[], or
   };
 }
 
-export function itemRuleId(pack: RulePack, criterion: string, levelCode: string, item: string): string {
-  return `${pack.itemIdPrefix ?? pack.id.toUpperCase()}.${criterion}.${levelCode}.${item}`;
-}
+export { itemRuleId } from './wordings.js';
 
 function itemRules(criterion: Criterion, pack: RulePack, model: CriterionLevelModel, yaml: YamlFile, index: number): Rule[] {
   const rules: Rule[] = [];

@@ -9,7 +9,7 @@ import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schema
 import { validateDocument } from '../validate/validate-document.js';
 import { deferPackBody, type PackBody } from './lazy-pack.js';
 import { loadCriteria } from './load-criteria.js';
-import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, PackStatement, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
+import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, PackStatement, ReportFormSpec, Rule, RulePack, RuleSet, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
@@ -100,7 +100,7 @@ function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diag
     recognition: raw['recognition'] as RulePack['recognition'],
     evidenceCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).map((f) => (typeof f === 'string' ? f : f.id)),
     declaredCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).filter((f): f is DeclaredCodeFormat => typeof f !== 'string'),
-    reportForms: (raw['report_forms'] ?? ['tu-ra-soat']) as string[],
+    reportForms: ((raw['report_forms'] ?? ['tu-ra-soat']) as (string | RawReportForm)[]).map(reportForm),
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
     sharedRules: (raw['shared_rules'] ?? []) as string[],
     consistency: (raw['consistency'] ?? []) as RulePack['consistency'],
@@ -186,6 +186,14 @@ function loadStatements(file: string, prefix: string, pack: RulePack, registry: 
   (yaml.value as { statements: Omit<PackStatement, 'origin'>[] }).statements.forEach((raw, index) => {
     pack.statements.push({ ...raw, id: `${prefix}${raw.id}`, origin: locate(yaml, ['statements', index]) } as PackStatement);
   });
+}
+
+type RawReportForm = Omit<ReportFormSpec, 'reviewMoments'> & { review_moments?: ReportFormSpec['reviewMoments'] };
+
+function reportForm(raw: string | RawReportForm): ReportFormSpec {
+  if (typeof raw === 'string') return { form: raw };
+  const { review_moments, ...rest } = raw;
+  return { ...rest, ...(review_moments ? { reviewMoments: review_moments } : {}) };
 }
 
 /** What pack.yaml names must exist (read with the header): levels of the national-standard mapping, the code formats. */

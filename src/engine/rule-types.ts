@@ -255,7 +255,7 @@ export interface RulePack {
   /** Evidence-code formats declared in pack.yaml itself. */
   declaredCodeFormats: DeclaredCodeFormat[];
   /** The report forms of this pack, in print order (report/forms). */
-  reportForms: string[];
+  reportForms: ReportFormSpec[];
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
   /** Folders under rules/ (without a pack.yaml) whose rule files and statements this pack reads too, their ids prefixed with itemIdPrefix. */
   sharedRules: string[];
@@ -310,4 +310,24 @@ export interface Vocabulary {
 export interface RuleSet {
   packs: RulePack[];
   vocabulary: Vocabulary;
+}
+
+/**
+ * A report form of a pack (pack.yaml `report_forms`): which form module prints it (report/forms) and what
+ * the regulation says about the form — its name, where it is set out, and text printed as it stands.
+ */
+export interface ReportFormSpec {
+  form: string;
+  name?: LocalText;
+  reference?: string;
+  verification?: Verification;
+  source?: string;
+  /** Self-assessment report: strengths and weaknesses per standard (after its criteria) or per criterion. */
+  strengths?: 'per_standard' | 'per_criterion';
+  /** Improvement plan: the moments of its reviews. */
+  reviewMoments?: LocalText[];
+  /** Record types (ho_so) the form cites: the council's decision, the bases of the plan, the plan's review minutes. */
+  records?: { council?: string; bases?: string[]; reviews?: string };
+  /** The form's own text (one paragraph a line). */
+  texts?: { purpose?: LocalText; priorities?: LocalText; organisation?: LocalText; reporting?: LocalText };
 }

@@ -1,5 +1,5 @@
 import type { LocalText } from '../types.js';
-import type { Criterion, DateWindow, Rule, RuleVersion, Wording } from './rule-types.js';
+import type { Criterion, DateWindow, Rule, RulePack, RuleVersion, Wording } from './rule-types.js';
 
 // Wordings in time (amended items and criteria), read by the loader, the engine and the reports alike.
 
@@ -36,4 +36,9 @@ export function versionAt(versions: RuleVersion[], date: string): RuleVersion {
 /** The version of a rule a finding was checked against (its wording date), or undefined for a rule worded once. */
 export function versionOf(rule: Rule, wording: { from: string } | undefined): RuleVersion | undefined {
   return wording && rule.versions ? rule.versions.find((v) => v.from === wording.from) : undefined;
+}
+
+/** The rule id of a criterion item ("TT57.PT.1.3.M2.a"), made from the pack's prefix, the criterion, level code and letter. */
+export function itemRuleId(pack: RulePack, criterion: string, levelCode: string, item: string): string {
+  return `${pack.itemIdPrefix ?? pack.id.toUpperCase()}.${criterion}.${levelCode}.${item}`;
 }

@@ -1,5 +1,5 @@
 import type { CriterionLevelModel, RulePack } from '../engine/rule-types.js';
-import type { CriterionResult, Lang, LevelRequirement, SchoolResult } from '../types.js';
+import type { CriterionResult, Finding, Lang, LevelRequirement, SchoolResult } from '../types.js';
 import { tr } from './context.js';
 import { criterionNameAt } from '../engine/wordings.js';
 import { dayMonthYear, levelName, referenceText } from './text.js';
@@ -149,7 +149,7 @@ function wordingLines(result: SchoolResult, pack: RulePack, lang: Lang): string[
   for (const f of result.findings) {
     if (!f.reason || f.severity !== 'error') continue;
     const key = `${tr(f.reason.text, lang)} (${f.reason.reference})`;
-    const label = `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`;
+    const label = itemName(f, lang);
     const list = byReason.get(key);
     if (list) list.push(label);
     else byReason.set(key, [label]);
@@ -180,4 +180,9 @@ const PART_NAMES: Record<string, { vi: string; en: string }> = {
 
 export function partName(part: string, lang: Lang): string {
   return PART_NAMES[part]?.[lang] ?? part;
+}
+
+/** An item by criterion, part and level code with letter: "4.3 M1b", "1.1 (cấp THCS) M2a". */
+export function itemName(f: Pick<Finding, 'criterion' | 'part' | 'ruleId'>, lang: Lang): string {
+  return `${f.criterion}${f.part ? ` (${partName(f.part, lang)})` : ''} ${f.ruleId.split('.').slice(-2).join('')}`;
 }

@@ -2,7 +2,6 @@
 // (with their Vietnamese titles), the record types a rule looks for, and a YAML snippet to paste. The
 // keys' shapes, titles and allowed values come from the self-contained editor schemas (schemas/editor/),
 // which the caller looks up (the CLI reads them from disk); without them, the keys are named alone.
-import path from 'node:path';
 import { editorSchemaName } from '../init/editor-schema-names.js';
 import type { SchemaNode } from '../init/schema-deref.js';
 import { hint } from '../init/template.js';
@@ -10,6 +9,8 @@ import { checkPaths, conditionPaths } from '../engine/rule-paths.js';
 import type { Check, Condition, Rule, RulePack, Scalar, Vocabulary } from '../engine/rule-types.js';
 import { EVIDENCE_CODE_FORMATS, packCodeFormats, type EvidenceCodeFormat } from '../evidence/codes.js';
 import type { Finding, Lang, YamlPath } from '../types.js';
+import { findRule, type FormatContext } from './context.js';
+import { baseName } from './file-path.js';
 import { recordName } from './text.js';
 
 export interface DataHint {
@@ -49,7 +50,7 @@ export function dataHints(f: Finding, rule: Rule | undefined, pack: RulePack | u
       const at = f.location?.path ?? [];
       let last = at.length - 1;
       while (last >= 0 && typeof at[last] !== 'number') last--;
-      const file = f.location ? path.basename(f.location.file) : '';
+      const file = f.location ? baseName(f.location.file) : '';
       if (last >= 0) add(fileRoot(file), [...at.slice(0, last + 1), ...rest]);
       continue;
     }
@@ -261,3 +262,25 @@ function fileRoot(file: string): string {
   const m = /^tieu-chuan-([1-9])\.yaml$/.exec(file);
   return m ? `tc${m[1]}` : 'truong';
 }
+
+/**
+ * What a not-assessable finding asks the school to add (data-hints.ts). The same for every school that
+ * lacks the same data, so it is built once per rule, data and language (unless it names a list element).
+ */
+export function findingHints(f: Finding, ctx: FormatContext): DataHint[] {
+  const found = findRule(ctx.ruleSet, f.ruleId);
+  const packId = found?.pack.id ?? null;
+  if (!f.missingData?.length) return [];
+  const shared = !f.missingData.some((d) => d.startsWith('item.'));
+  const key = `${ctx.lang}\u0000${ctx.schemas ? 1 : 0}\u0000${packId}\u0000${f.ruleId}\u0000${f.missingData.join('\u0000')}`;
+  const known = shared ? hintCache.get(key) : undefined;
+  if (known) return known;
+  const hints = dataHints(f, found?.rule, found?.pack, ctx.lang, ctx.ruleSet.vocabulary, ctx.schemas);
+  if (shared) {
+    if (hintCache.size >= 4096) hintCache.clear();
+    hintCache.set(key, hints);
+  }
+  return hints;
+}
+
+const hintCache = new Map<string, DataHint[]>();

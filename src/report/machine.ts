@@ -6,7 +6,7 @@ import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../types
 import { findPack, findRule, tr, type FormatContext } from './context.js';
 import { compareStrings } from '../discover/school-folders.js';
 import { sortFindings, viewOf, type SchoolView } from './summary.js';
-import { dataHintLines, dataHints, type DataHint } from './data-hints.js';
+import { dataHintLines, findingHints } from './data-hints.js';
 import { partSuffix, ratingText } from './rating-text.js';
 import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
 
@@ -138,27 +138,8 @@ export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext)
   }
 }
 
-/**
- * What a not-assessable finding asks the school to add (data-hints.ts). The same for every school that
- * lacks the same data, so it is built once per rule, data and language (unless it names a list element).
- */
-export function findingHints(f: Finding, ctx: FormatContext): DataHint[] {
-  const found = ruleOf(f, ctx);
-  const packId = found?.pack.id ?? null;
-  if (!f.missingData?.length) return [];
-  const shared = !f.missingData.some((d) => d.startsWith('item.'));
-  const key = `${ctx.lang}\u0000${ctx.schemas ? 1 : 0}\u0000${packId}\u0000${f.ruleId}\u0000${f.missingData.join('\u0000')}`;
-  const known = shared ? hintCache.get(key) : undefined;
-  if (known) return known;
-  const hints = dataHints(f, found?.rule, found?.pack, ctx.lang, ctx.ruleSet.vocabulary, ctx.schemas);
-  if (shared) {
-    if (hintCache.size >= 4096) hintCache.clear();
-    hintCache.set(key, hints);
-  }
-  return hints;
-}
-
-const hintCache = new Map<string, DataHint[]>();
+/** What a not-assessable finding asks the school to add (data-hints.ts, where the human reports take it from too). */
+export { findingHints };
 
 export function waiverText(f: Finding, ctx: FormatContext): string {
   const w = f.waiver;

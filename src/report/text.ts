@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Rule, RulePack, Vocabulary } from '../engine/rule-types.js';
 import type { Diagnostic, Finding, FindingStatus, Lang, LevelId, LocalText, Measure, SourceLocation } from '../types.js';
 import { tr, type FormatContext } from './context.js';
+import { isAbsolutePath, relativePath } from './file-path.js';
 
 /** Every sentence the reports print, in one place per language. */
 export const words = {
@@ -145,6 +145,11 @@ export function numberAgainst(value: number, threshold: number, lang: Lang, exac
   return formatScaled(scaled, digits, lang);
 }
 
+/** A figure with no threshold to compare with (a criterion's indicators): half-up to one decimal. */
+export function figureText(value: number, lang: Lang): string {
+  return formatScaled(halfUp(value, 1), 1, lang);
+}
+
 /** Half-up rounding to `digits` decimals, as an integer count of 10^-digits. */
 export function halfUp(value: number, digits: number, exact?: Fraction): number {
   const p = 10 ** digits;
@@ -269,9 +274,11 @@ export function levelName(pack: RulePack | undefined, level: LevelId | null, lan
   return found ? tr(found.name, lang) : level;
 }
 
+/** A path relative to the working directory, with forward slashes; absolute when it lies outside. */
 export function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel === '' ? '.' : rel.startsWith('..') && path.isAbsolute(file) ? file : rel).split(path.sep).join('/');
+  const rel = relativePath(cwd, file);
+  const shown = rel === '' ? '.' : rel.startsWith('..') && isAbsolutePath(file, cwd) ? file : rel;
+  return /^[A-Za-z]:|^[\\/]{2}/.test(cwd) ? shown.split('\\').join('/') : shown;
 }
 
 export function locationText(location: SourceLocation | null, cwd: string): string {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../../bench/chromium.js';
 import { packageRoot } from '../../src/paths.js';
 import { run } from '../cli/run-main.js';
+import { readDocx } from '../report/docx-reader.js';
 import { AS_OF, EXAMPLES as LISTED } from '../examples.js';
 
 const PAGE = path.join(packageRoot, 'dist', 'chuan.html');
@@ -114,6 +115,24 @@ describe('chuan.html in Chromium, offline, from file://', () => {
     }
   });
 
+  it('the Word download of a 57/2026 school holds its Biểu 1 and Biểu 2, read back', async () => {
+    await openPage();
+    const asOf = '2027-06-20';
+    await page.fill('#as-of', asOf);
+    await pick(path.join(examples, 'th-hoa-mai-57'));
+    const bytes = await downloadBytes('#download-docx');
+    const out = path.join(downloads, 'cli-th-hoa-mai-57.docx');
+    await run(['check', 'th-hoa-mai-57', '--format', 'docx', '--output', out, '--as-of', asOf, '--quiet'], { cwd: examples });
+    expect(bytes.equals(fs.readFileSync(out))).toBe(true);
+    const word = readDocx(bytes);
+    expect(word.sections.map((s) => s.orient === 'landscape')).toEqual([false, true]);
+    const headings = word.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text);
+    expect(headings.slice(0, 4)).toEqual(['Phần I. TỔNG QUAN', 'Phần II. TỰ ĐÁNH GIÁ', 'Phần III. KẾT LUẬN', 'Phần IV. PHỤ LỤC']);
+    expect(headings).toContain('V. KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG');
+    expect(word.paragraphs.filter((p) => p.style === 'Heading3' && p.text.startsWith('Tiêu chí '))).toHaveLength(15);
+    expect(await download('#download-md')).toBe((await run(['check', 'th-hoa-mai-57', '--format', 'markdown', '--as-of', asOf], { cwd: examples })).stdout);
+  });
+
   it('a circular chosen in the page checks as `chuan check --circular`', async () => {
     await openPage();
     const circulars = await page.$$eval('#circular option', (options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
@@ -166,8 +185,9 @@ describe('chuan.html in Chromium, offline, from file://', () => {
   it('the examples folder gives the office roll-up and every school, in English too', async () => {
     await openPage();
     await pick(examples);
-    const rows = await page.$$eval('#summary table', (tables) => [...tables[0]!.querySelectorAll('tbody tr')].map((tr) => tr.children[1]!.textContent));
-    expect(rows).toEqual(EXAMPLES.map(([name]) => `examples/${name}`));
+    // One table of schools per regime (rule pack), together every school once.
+    const rows = await page.$$eval('#summary table', (tables) => tables.filter((t) => t.querySelector('th:nth-child(2)')?.textContent === 'Thư mục').flatMap((t) => [...t.querySelectorAll('tbody tr')].map((tr) => tr.children[1]!.textContent)));
+    expect([...rows].sort()).toEqual(EXAMPLES.map(([name]) => `examples/${name}`).sort());
     expect(await page.$$eval('#schools li', (items) => items.map((li) => li.getAttribute('data-folder')))).toEqual(EXAMPLES.map(([name]) => `examples/${name}`));
     expect(await download('#download-md')).toBe(await cli(['examples', '--format', 'markdown'], packageRoot));
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'trang-tong-hop.png') });

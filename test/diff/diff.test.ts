@@ -26,10 +26,10 @@ const DOCUMENTED = `### So với năm học 2024-2025
 #### Chỉ số đã khắc phục
 
 - 2.1 Cán bộ quản lý có chứng chỉ ngoại ngữ và tin học — Trần Thị Mai (khuyến nghị): 1 chứng chỉ (ngoại ngữ, tin học) → đạt
-- 2.2 Ít nhất 50% giáo viên trên chuẩn trình độ đào tạo: 44 % → 57,6 %, đạt
-- 3.4 Chuyên cần trẻ các độ tuổi khác từ 90% trở lên: 88,8 % → 91,9 %, đạt
-- 3.4 Chuyên cần trẻ 5 tuổi từ 95% trở lên: 93,6 % → 96,2 %, đạt
-- 3.7 Ít nhất 95% trẻ phát triển bình thường về cân nặng, chiều cao: 91,1 % → 96 %, đạt
+- 2.2 Ít nhất 50% giáo viên trên chuẩn trình độ đào tạo: 44 % → 57,7 %, đạt
+- 3.4 Chuyên cần trẻ các độ tuổi khác từ 90% trở lên: 88,9 % → 92 %, đạt
+- 3.4 Chuyên cần trẻ 5 tuổi từ 95% trở lên: 93,7 % → 96,3 %, đạt
+- 3.7 Ít nhất 95% trẻ phát triển bình thường về cân nặng, chiều cao: 91,2 % → 96 %, đạt
 `;
 
 let tmp: string;
@@ -77,7 +77,7 @@ describe('chuan check --baseline', () => {
     const noCode = write('no-code.json', (r) => void (r.profile.code = null));
     const unmatched = await run(['check', 'examples/mn-hoa-sen', '--baseline', noCode, '--format', 'markdown', '--as-of', AS_OF]);
     // Listed in the report, not only warned about.
-    expect(unmatched.stdout).toContain('\n### So với lần kiểm tra trước\n\nKhông có kết quả của trường này trong tệp no-code.json (trường được khớp theo ma_truong, hoặc theo tên thư mục khi không có mã; nên không so sánh được).\n');
+    expect(unmatched.stdout).toContain('\n### So với lần kiểm tra trước\n\nKhông có kết quả của trường này trong tệp no-code.json (trường được khớp theo mã trường, hoặc theo tên thư mục khi không có mã; nên không so sánh được).\n');
     expect(unmatched.stderr).toMatch(/Trường Mầm non Hoa Sen: không có trong .*no-code\.json \(khớp theo ma_truong hoặc tên thư mục\)/);
     const sameFolder = write('folder.json', (r) => {
       r.profile.code = null;
@@ -111,10 +111,10 @@ describe('chuan diff OLD.json NEW.json', () => {
   Mức đạt được: Mức độ 1 → Mức độ 2 (đạt thêm: Mức độ 2)
   Chỉ số đã khắc phục (5):
     - 2.1 Cán bộ quản lý có chứng chỉ ngoại ngữ và tin học — Trần Thị Mai (khuyến nghị): 1 chứng chỉ (ngoại ngữ, tin học) → đạt
-    - 2.2 Ít nhất 50% giáo viên trên chuẩn trình độ đào tạo: 44 % → 57,6 %, đạt
-    - 3.4 Chuyên cần trẻ các độ tuổi khác từ 90% trở lên: 88,8 % → 91,9 %, đạt
-    - 3.4 Chuyên cần trẻ 5 tuổi từ 95% trở lên: 93,6 % → 96,2 %, đạt
-    - 3.7 Ít nhất 95% trẻ phát triển bình thường về cân nặng, chiều cao: 91,1 % → 96 %, đạt
+    - 2.2 Ít nhất 50% giáo viên trên chuẩn trình độ đào tạo: 44 % → 57,7 %, đạt
+    - 3.4 Chuyên cần trẻ các độ tuổi khác từ 90% trở lên: 88,9 % → 92 %, đạt
+    - 3.4 Chuyên cần trẻ 5 tuổi từ 95% trở lên: 93,7 % → 96,3 %, đạt
+    - 3.7 Ít nhất 95% trẻ phát triển bình thường về cân nặng, chiều cao: 91,2 % → 96 %, đạt
   Chỉ số mới chưa đạt: không có
   61 chỉ số đạt ở cả hai năm.
 `);
@@ -123,7 +123,7 @@ describe('chuan diff OLD.json NEW.json', () => {
     expect(backward.code).toBe(1);
     expect(backward.stdout).toContain('Level reached: Level 2 → Level 1 (lost: Level 2)');
     expect(backward.stdout).toContain('New gaps (5):');
-    expect(backward.stdout).toContain('2.2 At least 50% of teachers above the trained standard: 57.6 % → 44 %, short by 6 points');
+    expect(backward.stdout).toContain('2.2 At least 50% of teachers above the trained standard: 57.7 % → 44 %, short by 6 points');
   });
 
   it('pairs the schools of two batch results and names those in one file only', async () => {

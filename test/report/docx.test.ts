@@ -19,13 +19,17 @@ describe('the Word report of every example school, read back', () => {
     for (const r of results) docs.set(r.dir, readDocx(await schoolDocx(r, formatContext())));
   }, 60_000);
 
-  it('A4 portrait, margins 20/20/30/15 mm, Times New Roman, page numbers from page 2', () => {
+  it('A4, margins 20/20/30/15 mm, Times New Roman, page numbers from page 2; one section per form of the pack (the report portrait)', () => {
     for (const r of results) {
       const d = docs.get(r.dir)!;
-      expect(d.sections).toHaveLength(1);
-      const s = d.sections[0]!;
-      expect([mm(s.width), mm(s.height)]).toEqual([210, 297]);
-      expect([mm(s.margins['top']!), mm(s.margins['bottom']!), mm(s.margins['left']!), mm(s.margins['right']!)]).toEqual([20, 20, 30, 15]);
+      const forms = findPack(formatContext().ruleSet, r.packId)?.reportForms ?? [{ form: 'tu-ra-soat' }];
+      // An invalid school gets its report, not its plan.
+      expect(d.sections).toHaveLength(r.outcome === 'invalid' ? 1 : forms.length);
+      expect(d.sections[0]!.orient).not.toBe('landscape');
+      for (const s of d.sections) {
+        expect([mm(Math.min(s.width, s.height)), mm(Math.max(s.width, s.height))]).toEqual([210, 297]);
+        expect([mm(s.margins['top']!), mm(s.margins['bottom']!), mm(s.margins['left']!), mm(s.margins['right']!)]).toEqual([20, 20, 30, 15]);
+      }
       expect(d.parts['word/styles.xml']).toContain('w:ascii="Times New Roman"');
       expect(d.parts['word/document.xml']).toContain('<w:titlePg/>');
       expect(Object.keys(d.parts).some((p) => /^word\/header\d+\.xml$/.test(p) && d.parts[p]!.includes('PAGE'))).toBe(true);
@@ -45,8 +49,12 @@ describe('the Word report of every example school, read back', () => {
     expect(maiSao.tables[0]!.rows[0]![1]).toMatch(/Mai Sao, ngày 15 tháng 6 năm 2026$/);
   });
 
+  /** Schools whose pack files the yearly self-review report (the criterion packs' forms: docx-criteria.test.ts). */
+  const selfReview = (x: SchoolResult) => x.outcome !== 'invalid' && findPack(formatContext().ruleSet, x.packId)!.reportForms[0]!.form === 'tu-ra-soat';
+
   it('title, then a heading per standard and per criterion of every unmet indicator, in report order', () => {
-    for (const r of results.filter((x) => x.outcome !== 'invalid')) {
+    expect(results.filter(selfReview).length).toBeGreaterThan(4);
+    for (const r of results.filter(selfReview)) {
       const d = docs.get(r.dir)!;
       const texts = d.paragraphs.map((p) => p.text);
       expect(texts).toContain('BÁO CÁO');
@@ -64,7 +72,7 @@ describe('the Word report of every example school, read back', () => {
   });
 
   it('tables with the right rows: facts, one row per standard of the pack, one plan row per unmet criterion', () => {
-    for (const r of results.filter((x) => x.outcome !== 'invalid')) {
+    for (const r of results.filter(selfReview)) {
       const d = docs.get(r.dir)!;
       const facts = d.tables.find((t) => t.rows[0]![0] === 'Thông tin chung')!;
       expect(facts.rows.map((row) => row[0])).toEqual(['Thông tin chung', 'Trường', 'Mã trường', 'Cấp học', 'Căn cứ', 'Mức đích', 'Mức đạt được', 'Công nhận', 'Ngày kiểm tra']);
@@ -123,15 +131,34 @@ describe('the Word report of every example school, read back', () => {
 describe('the Word report of a batch', () => {
   it('the roll-up (landscape) then each school on its own pages; TONG-HOP.docx has a row per school', async () => {
     const results = await exampleResults();
+    const ruleSet = formatContext().ruleSet;
+    const forms = (r: SchoolResult) => (r.outcome === 'invalid' ? 1 : (findPack(ruleSet, r.packId)?.reportForms.length ?? 1));
     const all = readDocx(await docxFormatter(results, formatContext()));
-    expect(all.sections).toHaveLength(results.length + 1);
+    expect(all.sections).toHaveLength(1 + results.reduce((n, r) => n + forms(r), 0));
     expect(all.sections[0]!.orient).toBe('landscape');
-    expect(all.sections.slice(1).every((s) => s.orient !== 'landscape')).toBe(true);
+    // Each school's report is portrait; a criterion pack's improvement plan after it is landscape.
+    let at = 1;
+    for (const r of results) {
+      expect(all.sections[at]!.orient).not.toBe('landscape');
+      at += forms(r);
+    }
     const rollUp = readDocx(await rollUpDocx(results, formatContext()));
-    const rows = rollUp.tables.find((t) => t.rows[0]![0] === 'Trường' && t.rows[0]![1] === 'Thư mục')!.rows.slice(1);
-    expect(rows.map((row) => row[0])).toEqual(results.map((r) => r.profile.name));
-    const matrix = rollUp.tables.find((t) => t.rows[0]!.join('|') === 'Trường|TC1|TC2|TC3|TC4|TC5|Mức đạt')!;
-    expect(matrix.rows).toHaveLength(results.length + 1);
+    // One table per regime, in the rule set's order, together one row per school.
+    const byRegime = rollUp.tables.filter((t) => t.rows[0]![0] === 'Trường' && t.rows[0]![1] === 'Thư mục');
+    const packs = ruleSet.packs.filter((p) => results.some((r) => r.packId === p.id));
+    expect(byRegime).toHaveLength(packs.length);
+    expect(byRegime.flatMap((t) => t.rows.slice(1).map((row) => row[0]))).toEqual(packs.flatMap((p) => results.filter((r) => r.packId === p.id).map((r) => r.profile.name)));
+    // Then per regime: schools × standards, or schools × criteria for a criterion pack.
+    const matrices = rollUp.tables.filter((t) => t.rows[0]![0] === 'Trường' && t.rows[0]!.at(-1) === 'Mức đạt');
+    expect(matrices).toHaveLength(packs.length);
+    packs.forEach((p, i) => {
+      const head = p.levelModel.kind === 'rule_cumulative'
+        ? ['Trường', ...p.standardNumbers.map((n) => `TC${n}`), 'Mức đạt']
+        : ['Trường', ...p.criteria.map((c) => `${c.id}${c.mandatory ? '★' : ''}`), 'Mức đạt'];
+      expect(matrices[i]!.rows[0]).toEqual(head);
+      expect(matrices[i]!.rows.slice(1).map((row) => row[0])).toEqual(results.filter((r) => r.packId === p.id).map((r) => r.profile.name));
+    });
+    expect(packs.some((p) => p.levelModel.kind !== 'rule_cumulative')).toBe(true);
     const due = rollUp.tables.find((t) => t.rows[0]![2] === 'Việc cần làm')!;
     expect(due.rows.slice(1).map((row) => row[0])).toEqual(results.filter((r) => r.recognition?.state === 'due_soon' || r.recognition?.state === 'expired' || r.recognition?.midCycle?.state === 'overdue' || r.recognition?.midCycle?.state === 'due_soon').map((r) => r.profile.name));
     expect(withoutKeys(rollUp.paragraphs.map((p) => p.text).join('\n'), schemaKeys())).toEqual([]);

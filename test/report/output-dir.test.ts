@@ -70,8 +70,11 @@ describe('batch summary (TONG-HOP.md)', () => {
   it('one row per school with name, type, target, reached, unmet, re-recognition due, input errors; then totals', () => {
     const md = batchSummaryMarkdown(results, formatContext());
     const lines = md.split('\n');
-    const head = lines.findIndex((l) => l.startsWith('| Trường | Thư mục |'));
-    const rows = lines.slice(head + 2, lines.indexOf('', head));
+    // One table per regime (### Thông tư …), together one row per school.
+    const heads = lines.flatMap((l, i) => (l.startsWith('| Trường | Thư mục |') ? [i] : []));
+    expect(heads.length).toBeGreaterThan(1);
+    for (const head of heads) expect(lines[head - 2]).toMatch(/^### Thông tư \d+\/\d{4}\/TT-BGDĐT — .+ `tt[\w-]+`$/);
+    const rows = heads.flatMap((head) => lines.slice(head + 2, lines.indexOf('', head)));
     expect(rows).toHaveLength(results.length);
     expect(md).toContain('| Trường | Thư mục | Cấp học | Mức đích | Mức đạt | Chỉ số chưa đạt | Công nhận lại | Lỗi dữ liệu |');
     for (const row of rows) expect(row.split(' | ')).toHaveLength(8);

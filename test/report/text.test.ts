@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dayMonthYear, documentDate, gapText, measuredText, num, numberAgainst, requiredText } from '../../src/report/text.js';
 import type { Finding } from '../../src/types.js';
+import { valueText } from '../../src/diff/render.js';
+import { figureText } from '../../src/report/text.js';
 
 const vocabulary = { records: { quy_che_dan_chu: { vi: 'quy chế dân chủ', en: 'democracy regulation' } }, rooms: {}, values: { dat_chuan: { vi: 'đạt chuẩn', en: 'standard' }, tien_tien: { vi: 'tiên tiến', en: 'advanced' } } };
 
@@ -66,6 +68,20 @@ describe('human reports: half-up to one decimal, one more whenever rounding woul
   it('a value of 84,96 against a minimum of 85 never shows as 85', () => {
     const measure = { kind: 'value', value: 84.96, op: '>=', threshold: 85 } as const;
     expect(measuredText(measure, 'vi', { vi: 'm²', en: 'm²' }, vocabulary, true)).toBe('84,96 m²');
+  });
+
+  it('the progress section (and chuan diff) rounds the same way: 21/22 against 95,5 % is 95,45 %, 84,96 against 85 is 84,96', () => {
+    const rate = { kind: 'rate', numerator: 21, denominator: 22, percent: (21 / 22) * 100, op: '>=', threshold: 95.5 } as const;
+    const base = { ruleId: 'R', status: 'unmet', severity: 'error', level: 'l', standard: 1, criterion: '1.1' } as const;
+    expect(valueText({ ...base, measure: rate }, 'vi')).toBe('95,45 %');
+    expect(valueText({ ...base, measure: { ...rate, threshold: 95 } }, 'vi')).toBe('95,5 %');
+    expect(valueText({ ...base, measure: { kind: 'value', value: 84.96, op: '>=', threshold: 85 } }, 'vi')).toBe('84,96');
+  });
+
+  it('figures with no threshold (a criterion\'s indicators) are rounded half-up to one decimal', () => {
+    expect(figureText(91.25, 'vi')).toBe('91,3');
+    expect(figureText(7, 'vi')).toBe('7');
+    expect(figureText(0.05, 'en')).toBe('0.1');
   });
 
   it('names enumerated values in words, the machine formats keep the code', () => {

@@ -5,7 +5,7 @@
 // Word file is asked for; no `node:` import, so the browser page can build the same file. The bytes are
 // reproducible: the package's dates are the as-of date and its generated ids are numbered in order.
 import { unzipSync, zipSync } from 'fflate';
-import type { Block, Closing, Inline, OfficeDocument } from './model.js';
+import { plain, type Block, type Closing, type Inline, type OfficeDocument } from './model.js';
 
 type Docx = typeof import('docx');
 type Child = import('docx').Paragraph | import('docx').Table;
@@ -72,6 +72,8 @@ function section(d: Docx, doc: OfficeDocument): import('docx').ISectionOptions {
       page: {
         size: { width: twip(A4_MM.width), height: twip(A4_MM.height), orientation: doc.landscape ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT },
         margin: { top: twip(MARGIN_MM.top), bottom: twip(MARGIN_MM.bottom), left: twip(MARGIN_MM.left), right: twip(MARGIN_MM.right), header: twip(10) },
+        // Each document counts its own pages (a report and its plan, or the schools of a batch, in one file).
+        pageNumbers: { start: 1 },
       },
     },
     headers: { default: new d.Header({ children: [pageNumber] }), first: new d.Header({ children: [] }) },
@@ -171,7 +173,8 @@ function table(d: Docx, b: Extract<Block, { kind: 'table' }>, content: number): 
     layout: d.TableLayoutType.FIXED,
     rows: [
       new d.TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h, i) => cell([h], i, true)) }),
-      ...b.rows.map((row) => new d.TableRow({ cantSplit: true, children: row.map((c, i) => cell(c.length > 0 ? c : ['—'], i, false)) })),
+      // An empty cell reads as a dash, as in the Markdown report.
+      ...b.rows.map((row) => new d.TableRow({ cantSplit: true, children: row.map((c, i) => cell(plain(c).trim() !== '' ? c : ['—'], i, false)) })),
     ],
   });
 }

@@ -1,10 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { RulePack } from '../../engine/rule-types.js';
 import type { Finding, SchoolResult } from '../../types.js';
-import { criterionRows, nationalStandardLines, nextLevelLines, requirementLines } from '../criteria-lines.js';
+import { criterionRows, itemName, nationalStandardLines, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { findPack, findRule, tr, type FormatContext } from '../context.js';
-import { dataHintLines } from '../data-hints.js';
-import { findingHints } from '../machine.js';
+import { dataHintLines, findingHints } from '../data-hints.js';
 import { viewOf } from '../summary.js';
 import { displayPath, gapText, levelName, locationText, measuredText, plural, remedyText, requiredText, words } from '../text.js';
 import { plain } from '../document/model.js';
@@ -73,7 +72,7 @@ function criterionBlock(result: SchoolResult, pack: RulePack, notRated: Finding[
     out.push(`    ${row[0]!.padEnd(6)} ${row[2]!.padEnd(16)} ${row[3]}${row[4] ? `  ${c.blue(`${row[4]} ${vi ? 'chưa tự đánh giá' : 'not rated'}`)}` : ''}  ${c.dim(oneLine(row[1]!))}`);
   }
   if (notRated.length > 0) {
-    out.push('', `  ${c.blue(vi ? 'Chưa tự đánh giá' : 'Not rated yet')}: ${notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`);
+    out.push('', `  ${c.blue(vi ? 'Chưa tự đánh giá' : 'Not rated yet')}: ${notRated.map((f) => itemName(f, lang)).join(', ')}`);
   }
   out.push('', ...requirementLines(result, pack, lang).map((l) => `  ${l}`));
   const next = nextLevelLines(result, pack, lang);

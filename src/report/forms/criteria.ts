@@ -5,6 +5,7 @@ import type { Finding, SchoolResult } from '../../types.js';
 import type { FormatContext } from '../context.js';
 import { criterionHeader, criterionRows, nationalStandardLines, nextLevelLines, requirementLines } from '../criteria-lines.js';
 import { bold, type Block } from '../document/model.js';
+import { notRatedBlock } from './criterion-parts.js';
 
 export function criterionBlocks(result: SchoolResult, pack: RulePack | undefined, notRated: Finding[], ctx: FormatContext): Block[] {
   if (!pack || !result.criteria) return [];
@@ -20,8 +21,6 @@ export function criterionBlocks(result: SchoolResult, pack: RulePack | undefined
   const national = nationalStandardLines(result, pack, lang);
   if (national.length > 0) blocks.push({ kind: 'paragraph', text: [national[0]!] });
   if (national.length > 1) blocks.push({ kind: 'list', items: national.slice(1).map((l) => [l]) });
-  if (notRated.length > 0) {
-    blocks.push({ kind: 'paragraph', text: [bold(`${vi ? 'Chưa tự đánh giá' : 'Not rated yet'}:`), ` ${notRated.map((f) => `${f.criterion}${f.part ? `/${f.part}` : ''} ${f.ruleId.split('.').slice(-2).join('')}`).join(', ')}`] });
-  }
+  if (notRated.length > 0) blocks.push(notRatedBlock(notRated, lang));
   return blocks;
 }

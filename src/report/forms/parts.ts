@@ -2,11 +2,13 @@
 // full, who and by when. A form (self-review.ts, and one module per further regime's form) puts these in
 // its order; all of it is plain data (document/model.ts).
 import type { RulePack } from '../../engine/rule-types.js';
+import type { LocalText } from '../../types.js';
 import type { Finding, Lang, PlanEntry, SchoolResult } from '../../types.js';
-import { findRule, tr, type FormatContext } from '../context.js';
+import { findPack, findRule, tr, type FormatContext } from '../context.js';
 import { bold, code, inputText, italic, type Block, type Closing, type Inline, type Letterhead } from '../document/model.js';
 import type { SchoolView } from '../summary.js';
-import { dayMonthYear, documentDate, gapText, levelName, locationText, measuredText, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
+import { dayMonthYear, documentDate, gapText, levelName, locationText, measuredText, recordName, referenceText, remedyText, requiredText, schoolTypeName, words } from '../text.js';
+import { findingHints } from '../data-hints.js';
 import { recognitionState } from '../formatters/recognition-lines.js';
 import { versionOf } from '../../engine/wordings.js';
 
@@ -16,6 +18,25 @@ export const NATION: Record<Lang, [string, string]> = {
 };
 
 const upper = (text: string): string => text.toLocaleUpperCase('vi');
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/**
+ * What every form starts with: the school's pack and year, the body, a numbered part heading ("I. …", or
+ * with `prefix` "Phần I. …") and the circular's name for the opening sentence.
+ */
+export function formBody(result: SchoolResult, ctx: FormatContext, prefix?: LocalText): { pack: RulePack | undefined; year: string | null; body: Block[]; section: (vi: string, en: string) => void; circular: string } {
+  const { lang } = ctx;
+  const vi = lang === 'vi';
+  const pack = findPack(ctx.ruleSet, result.packId);
+  const body: Block[] = [];
+  let part = 0;
+  const section = (textVi: string, textEn: string): void => {
+    body.push({ kind: 'heading', level: 1, text: [`${prefix ? `${tr(prefix, lang)} ` : ''}${ROMAN[part++]}. ${vi ? textVi : textEn}`] });
+  };
+  const circular = pack ? `${vi ? 'Thông tư' : 'Circular'} ${pack.circular}` : vi ? 'thông tư áp dụng' : 'the applicable circular';
+  return { pack, year: result.profile.schoolYear, body, section, circular };
+}
 
 /** Parent body, the school, "Số: …/BC-ABBR" and the place-date line (the as-of date). */
 export function schoolLetterhead(result: SchoolResult, ctx: FormatContext, kind = 'BC'): Letterhead {
@@ -209,3 +230,28 @@ export function keyName(key: string, f: Finding, result: SchoolResult, ctx: Form
   const name = field ?? (word ? tr(word, ctx.lang) : null);
   return name && /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
 }
+
+/**
+ * The rest of a school's report, each part only when it has something: what the next level would need
+ * (`beyond`), what cannot be assessed for missing data, waived indicators, configuration changes, data remarks.
+ */
+export function otherBlocks(result: SchoolResult, view: SchoolView, ctx: FormatContext, beyond: boolean): Block[] {
+  const vi = ctx.lang === 'vi';
+  const lang = ctx.lang;
+  const other: Block[] = [];
+  const sub = (title: string, items: Inline[][]) => items.length > 0 && other.push({ kind: 'heading', level: 2, text: [title] }, { kind: 'list', items });
+  if (beyond) sub(vi ? 'Để đạt mức cao hơn' : 'Towards the next level', view.beyondTarget.map((f) => briefLine(f, ctx)));
+  sub(vi ? 'Chưa đủ dữ liệu để đánh giá' : 'Not assessable (data missing)', view.notAssessable.map((f) => [...briefLine(f, ctx), ` — ${vi ? 'cần khai báo' : 'provide'}: `, ...(f.missingData ?? []).flatMap((p, i) => [...(i > 0 ? ['; '] : []), ...dataPathText(p, f, result, ctx), ...(p === 'ho_so' ? recordsWanted(f, ctx) : [])])]));
+  sub(vi ? 'Chỉ số được miễn áp dụng' : 'Waived indicators', view.waived.map((f) => [...briefLine(f, ctx), ...(f.waiver ? [` — ${f.waiver.reason}, ${vi ? 'đến hết ngày' : 'until'} ${dayMonthYear(f.waiver.expires)}`] : [])]));
+  sub(vi ? 'Điều chỉnh theo cấu hình' : 'Configuration adjustments', result.adjustments.map((c) => [code(c.rule), ': ', ...inputText(tr(c.detail, lang))]));
+  sub(vi ? 'Lưu ý về số liệu' : 'Data remarks', result.diagnostics.filter((d) => d.severity === 'warning').map((d) => diagnosticLine(d, result, ctx)));
+  return other;
+}
+
+/** " (Kế hoạch năm học `ke_hoach_nam_hoc`, …)": the records a rule looks for, when the school has none at all. */
+function recordsWanted(f: SchoolResult['findings'][number], ctx: FormatContext): Inline[] {
+  const types = findingHints(f, ctx).flatMap((h) => h.records ?? []);
+  if (types.length === 0) return [];
+  return [' (', ...types.flatMap((t, i) => [...(i > 0 ? ['; '] : []), `${recordName(t, ctx.ruleSet.vocabulary, ctx.lang)} `, code(t)]), ')'];
+}
+

@@ -2,30 +2,22 @@
 // pack.yaml names the form `tu-ra-soat`: met items in brief, every unmet indicator in full with measured
 // vs required, the measure, who and by when; advisories apart; then the rest.
 import { findPack, tr, type FormatContext } from '../context.js';
-import { bold, code, inputText, italic, type Block, type Inline, type OfficeDocument } from '../document/model.js';
+import { bold, code, italic, type Block, type Inline, type OfficeDocument } from '../document/model.js';
 import { standardSummaries, viewOf } from '../summary.js';
-import { findingHints } from '../machine.js';
-import { dayMonthYear, measuredText, recordName } from '../text.js';
+import { measuredText } from '../text.js';
 import { progressBlocks } from './progress.js';
 import { criterionBlocks } from './criteria.js';
 import { recognitionLines } from '../formatters/recognition-lines.js';
 import { versionOf } from '../../engine/wordings.js';
-import { briefLine, byCriterion, dataPathText, diagnosticLine, factsTable, indicatorBlocks, NATION, packLine, planFor, schoolClosing, schoolLetterhead, standardTitle } from './parts.js';
+import { byCriterion, diagnosticLine, factsTable, formBody, indicatorBlocks, NATION, otherBlocks, packLine, planFor, schoolClosing, schoolLetterhead, standardTitle } from './parts.js';
 import type { SchoolResult } from '../../types.js';
-
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 export function selfReviewDocument(result: SchoolResult, ctx: FormatContext): OfficeDocument {
   const { lang } = ctx;
   const vi = lang === 'vi';
-  const pack = findPack(ctx.ruleSet, result.packId);
-  const year = result.profile.schoolYear;
-  const body: Block[] = [];
-  let part = 0;
-  const section = (vi: string, en: string) => body.push({ kind: 'heading', level: 1, text: [`${ROMAN[part++]}. ${lang === 'vi' ? vi : en}`] });
+  const { pack, year, body, section, circular } = formBody(result, ctx);
   const invalid = result.outcome === 'invalid';
   const view = invalid ? null : viewOf(result, pack);
-  const circular = pack ? `${vi ? 'Thông tư' : 'Circular'} ${pack.circular}` : vi ? 'thông tư áp dụng' : 'the applicable circular';
   body.push({
     kind: 'paragraph',
     text: [vi
@@ -94,25 +86,12 @@ export function selfReviewDocument(result: SchoolResult, ctx: FormatContext): Of
     for (const f of view.advisories) body.push(...indicatorBlocks(f, result, ctx, 2, false).map((b) => (b.kind === 'heading' ? { ...b, text: [`${f.criterion} `, ...b.text] } : b)));
   }
 
-  const other: Block[] = [];
-  const sub = (title: string, items: Inline[][]) => items.length > 0 && other.push({ kind: 'heading', level: 2, text: [title] }, { kind: 'list', items });
-  sub(vi ? 'Để đạt mức cao hơn' : 'Towards the next level', view.beyondTarget.map((f) => briefLine(f, ctx)));
-  sub(vi ? 'Chưa đủ dữ liệu để đánh giá' : 'Not assessable (data missing)', view.notAssessable.map((f) => [...briefLine(f, ctx), ` — ${vi ? 'cần khai báo' : 'provide'}: `, ...(f.missingData ?? []).flatMap((p, i) => [...(i > 0 ? ['; '] : []), ...dataPathText(p, f, result, ctx), ...(p === 'ho_so' ? recordsWanted(f, ctx) : [])])]));
-  sub(vi ? 'Chỉ số được miễn áp dụng' : 'Waived indicators', view.waived.map((f) => [...briefLine(f, ctx), ...(f.waiver ? [` — ${f.waiver.reason}, ${vi ? 'đến hết ngày' : 'until'} ${dayMonthYear(f.waiver.expires)}`] : [])]));
-  sub(vi ? 'Điều chỉnh theo cấu hình' : 'Configuration adjustments', result.adjustments.map((c) => [code(c.rule), ': ', ...inputText(tr(c.detail, lang))]));
-  sub(vi ? 'Lưu ý về số liệu' : 'Data remarks', result.diagnostics.filter((d) => d.severity === 'warning').map((d) => diagnosticLine(d, result, ctx)));
+  const other = otherBlocks(result, view, ctx, true);
   if (other.length > 0) {
     section('THÔNG TIN KHÁC', 'OTHER INFORMATION');
     body.push(...other);
   }
   return documentOf(result, ctx, body, view.findings.some((f) => f.status !== 'not_applicable'));
-}
-
-/** " (Kế hoạch năm học `ke_hoach_nam_hoc`, …)": the records a rule looks for, when the school has none at all. */
-function recordsWanted(f: SchoolResult['findings'][number], ctx: FormatContext): Inline[] {
-  const types = findingHints(f, ctx).flatMap((h) => h.records ?? []);
-  if (types.length === 0) return [];
-  return [' (', ...types.flatMap((t, i) => [...(i > 0 ? ['; '] : []), `${recordName(t, ctx.ruleSet.vocabulary, ctx.lang)} `, code(t)]), ')'];
 }
 
 function titleOf(f: SchoolResult['findings'][number], ctx: FormatContext): string {
