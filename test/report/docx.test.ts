@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { partName } from '../../src/report/criteria-lines.js';
 import { findPack } from '../../src/report/context.js';
 import { docxFormatter, rollUpDocx, schoolDocx } from '../../src/report/formatters/docx.js';
 import { byCriterion } from '../../src/report/forms/parts.js';
@@ -156,7 +157,12 @@ describe('the Word report of a batch', () => {
         ? ['Trường', ...p.standardNumbers.map((n) => `TC${n}`), 'Mức đạt']
         : ['Trường', ...p.criteria.map((c) => `${c.id}${c.mandatory ? '★' : ''}`), 'Mức đạt'];
       expect(matrices[i]!.rows[0]).toEqual(head);
-      expect(matrices[i]!.rows.slice(1).map((row) => row[0])).toEqual(results.filter((r) => r.packId === p.id).map((r) => r.profile.name));
+      // A multi-level school has one row per part ("… (cấp THCS)").
+      const rows = (r: SchoolResult) => {
+        const parts = [...new Set((r.criteria ?? []).map((c) => c.part).filter((x): x is string => x !== undefined))];
+        return parts.length > 0 ? parts.map((part) => `${r.profile.name} (${partName(part, 'vi')})`) : [r.profile.name];
+      };
+      expect(matrices[i]!.rows.slice(1).map((row) => row[0])).toEqual(results.filter((r) => r.packId === p.id).flatMap(rows));
     });
     expect(packs.some((p) => p.levelModel.kind !== 'rule_cumulative')).toBe(true);
     const due = rollUp.tables.find((t) => t.rows[0]![2] === 'Việc cần làm')!;
