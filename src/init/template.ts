@@ -81,6 +81,8 @@ export function hint(schema: SchemaNode): string | undefined {
     case 'array':
       return schema.items?.enum ? `danh sách, chọn trong: [${schema.items.enum.join(', ')}]` : 'danh sách, dạng [a, b]';
     case 'string':
+      // A pattern that also takes words (ký hiệu THMS, codes) is no date, whatever digits it allows.
+      if (schema.pattern && new RegExp(schema.pattern).test('THMS')) return 'văn bản';
       if (schema.pattern && new RegExp(schema.pattern).test('2025-09-15')) return 'ngày dạng YYYY-MM-DD';
       if (schema.pattern && new RegExp(schema.pattern).test('2025-2026')) return 'năm học dạng YYYY-YYYY';
       return 'văn bản';

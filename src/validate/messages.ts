@@ -138,20 +138,16 @@ function numberHint(data: unknown, expected: string, typed: string | undefined):
       return { vi: `không dùng dấu phân cách hàng nghìn: ghi ${s.replace(/[.,]/g, '')}`, en: `no thousands separator: write ${s.replace(/[.,]/g, '')}` };
     }
   }
-  if (typeof data !== 'number') return null;
-  // Only a number is shown: String() of a mapping like { toString: "0" } would throw.
+  if (typeof data !== 'number' || expected !== 'integer') return null;
   const shown = typed ?? String(data);
-  if (expected === 'integer' && DOT_THOUSANDS.test(shown)) {
+  if (DOT_THOUSANDS.test(shown)) {
     const whole = shown.replace(/^\+/, '').replaceAll('.', '');
     return {
       vi: `phải là số nguyên (số đếm), đang ghi ${shown}: có phải ${whole}? không dùng dấu chấm phân cách hàng nghìn, ghi ${whole}`,
       en: `must be a whole number (a count), found ${shown}: did you mean ${whole}? do not separate thousands with a dot, write ${whole}`,
     };
   }
-  if (expected === 'integer') {
-    return { vi: `phải là số nguyên (số đếm), đang ghi ${shown}`, en: `must be a whole number (a count), found ${shown}` };
-  }
-  return null;
+  return { vi: `phải là số nguyên (số đếm), đang ghi ${shown}`, en: `must be a whole number (a count), found ${shown}` };
 }
 
 /**

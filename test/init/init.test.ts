@@ -84,6 +84,14 @@ describe('chuan init', () => {
     expect(checked.findings.filter((f) => f.status === 'not_assessable').length).toBeGreaterThan(checked.findings.length * 0.9);
   });
 
+  it('the hint after each key says what to type: a date only where a date goes, never for the document abbreviation', () => {
+    const dir = path.join(tmp, 'goi-y');
+    initSchool(dir, { cap: 'tieu-hoc', namHoc: '2025-2026' });
+    const text = fs.readFileSync(path.join(dir, 'truong.yaml'), 'utf8');
+    expect(text).toMatch(/^# {3}ky_hieu: +# văn bản$/m);
+    expect(text).toMatch(/^# {5}ngay_ky: +# ngày dạng YYYY-MM-DD$/m);
+  });
+
   it.each(CAPS)('--cap %s: every file starts with a modeline to a self-contained editor schema that accepts it', (cap, packId) => {
     const dir = path.join(tmp, 'a', 'b');
     initSchool(dir, { cap, namHoc: '2025-2026' });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSchool } from '../../src/check/check-folder.js';
 import { initSchool } from '../../src/init/init-school.js';
@@ -69,6 +70,16 @@ describe('numbers are quoted as typed', () => {
     expect(d!.message.vi).toBe('so_lop: phải là số nguyên (số đếm), đang ghi 12.50');
   });
 
+  it('a mapping with a key named toString where a number or text goes is an error, not a crash', () => {
+    for (const field of ['so_hoc_sinh', 'ten_truong']) {
+      const text = `cap_hoc: thcs\ntinh: B\nkhu_vuc: thanh_thi\nnam_hoc: 2025-2026\nmuc_tieu: dat_chuan\n${field === 'ten_truong' ? '' : 'ten_truong: A\n'}${field}:\n  toString: "0"\n`;
+      for (const yaml of both(text)) {
+        const found = validateDocument(SchemaRegistry.shared(), profileSchemaId, yaml);
+        expect(found.map((d) => d.code)).toContain('schema/type');
+      }
+    }
+  });
+
   it('a school code typed as a number keeps its leading zero in the line to write', () => {
     const text = 'ten_truong: A\nma_truong: 033101205\ncap_hoc: thcs\ntinh: B\nkhu_vuc: thanh_thi\nnam_hoc: 2025-2026\nmuc_tieu: dat_chuan\n';
     for (const yaml of both(text)) {
@@ -122,7 +133,7 @@ describe('text that hides what it says', () => {
     expect(mdText(hostile)).toBe('Trường A⟨U+202E⟩⟨U+2066⟩B⟨U+200D⟩⟨U+FEFF⟩C⟨U+061C⟩');
   });
 
-  it('chuan check: the terminal and the Markdown report show the name neutralised, with the warning', async () => {
+  it('chuan check: the terminal, Markdown and Word reports show the name neutralised, with the warning', async () => {
     const dir = schoolWith('th-mai-sao', { 'truong.yaml': [['ten_truong: Trường Tiểu học Mai Sao', 'ten_truong: "Trường Tiểu học Mai\u202eSao"']] });
     for (const format of ['stylish', 'markdown']) {
       const result = await run(['check', dir, '--as-of', AS_OF, '-f', format]);
@@ -130,6 +141,11 @@ describe('text that hides what it says', () => {
       expect(result.stdout).toContain('Mai⟨U+202E⟩Sao');
       expect(result.stdout).toContain('có ký tự ẩn U+202E');
     }
+    const out = path.join(dir, '..', `${path.basename(dir)}.docx`);
+    await run(['check', dir, '--as-of', AS_OF, '-f', 'docx', '--output', out, '--quiet']);
+    const xml = new TextDecoder().decode(unzipSync(fs.readFileSync(out))['word/document.xml']);
+    expect(xml).not.toContain('\u202e');
+    expect(xml).toContain('Mai⟨U+202E⟩Sao');
   });
 });
 

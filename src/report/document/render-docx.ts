@@ -5,6 +5,7 @@
 // Word file is asked for; no `node:` import, so the browser page can build the same file. The bytes are
 // reproducible: the package's dates are the as-of date and its generated ids are numbered in order.
 import { unzipSync, zipSync } from 'fflate';
+import { neutralised } from '../../invisible.js';
 import { plain, type Block, type Closing, type Inline, type OfficeDocument } from './model.js';
 
 type Docx = typeof import('docx');
@@ -90,12 +91,12 @@ function rule(d: Docx, cellWidth: number, lineWidth: number): import('docx').Par
     indent: { left: indent, right: indent },
     spacing: { before: 0, after: 80, line: 120, lineRule: d.LineRuleType.EXACT },
     border: { bottom: { style: d.BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    children: [new d.TextRun({ text: '', size: 4 })],
+    children: [textRun(d, { text: '', size: 4 })],
   });
 }
 
 const centred = (d: Docx, text: string, options: { size: number; bold?: boolean; italics?: boolean; after?: number }) =>
-  new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { after: options.after ?? 0, line: 240 }, children: [new d.TextRun({ text, size: options.size, bold: options.bold ?? false, italics: options.italics ?? false })] });
+  new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { after: options.after ?? 0, line: 240 }, children: [textRun(d, { text, size: options.size, bold: options.bold ?? false, italics: options.italics ?? false })] });
 
 function letterhead(d: Docx, doc: OfficeDocument, content: number): Child[] {
   const l = doc.letterhead;
@@ -129,7 +130,7 @@ function titleBlock(d: Docx, doc: OfficeDocument, content: number): Child[] {
   const out: Child[] = [];
   if (doc.title) out.push(centred(d, doc.title, { size: SIZE.body, bold: true }));
   if (doc.subject) out.push(centred(d, doc.subject, { size: SIZE.body, bold: true }), rule(d, content, Math.round(content / 4)));
-  if (doc.to) out.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { before: 120, after: 240 }, children: [new d.TextRun({ text: `${doc.to.label}: ${doc.to.name}`, size: SIZE.body })] }));
+  if (doc.to) out.push(new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { before: 120, after: 240 }, children: [textRun(d, { text: `${doc.to.label}: ${doc.to.name}`, size: SIZE.body })] }));
   return out;
 }
 
@@ -148,10 +149,10 @@ function block(d: Docx, b: Block, content: number): Child[] {
         alignment: d.AlignmentType.JUSTIFIED,
         indent: { left: twip(5), hanging: twip(5) },
         spacing: { after: 60 },
-        children: [new d.TextRun({ text: `- ${r.label}: `, bold: true, size: SIZE.body }), ...runs(d, r.value, SIZE.body)],
+        children: [textRun(d, { text: `- ${r.label}: `, bold: true, size: SIZE.body }), ...runs(d, r.value, SIZE.body)],
       }));
     case 'list':
-      return b.items.map((item) => new d.Paragraph({ alignment: d.AlignmentType.JUSTIFIED, indent: { left: twip(5), hanging: twip(5) }, spacing: { after: 60 }, children: [new d.TextRun({ text: '- ', size: SIZE.body }), ...runs(d, item, SIZE.body)] }));
+      return b.items.map((item) => new d.Paragraph({ alignment: d.AlignmentType.JUSTIFIED, indent: { left: twip(5), hanging: twip(5) }, spacing: { after: 60 }, children: [textRun(d, { text: '- ', size: SIZE.body }), ...runs(d, item, SIZE.body)] }));
     case 'table':
       return [table(d, b, content), new d.Paragraph({ spacing: { after: 60 }, children: [] })];
   }
@@ -183,8 +184,8 @@ function closing(d: Docx, c: Closing, content: number): import('docx').Table {
   const leftWidth = Math.round(content * 0.45);
   const rightWidth = content - leftWidth;
   const left = [
-    new d.Paragraph({ spacing: { after: 0 }, children: [new d.TextRun({ text: c.recipientsLabel, bold: true, italics: true, size: SIZE.small })] }),
-    ...c.recipients.map((r) => new d.Paragraph({ spacing: { after: 0, line: 240 }, children: [new d.TextRun({ text: `- ${r}`, size: SIZE.recipients })] })),
+    new d.Paragraph({ spacing: { after: 0 }, children: [textRun(d, { text: c.recipientsLabel, bold: true, italics: true, size: SIZE.small })] }),
+    ...c.recipients.map((r) => new d.Paragraph({ spacing: { after: 0, line: 240 }, children: [textRun(d, { text: `- ${r}`, size: SIZE.recipients })] })),
   ];
   const right = [
     ...c.position.map((p) => centred(d, p, { size: SIZE.body, bold: true })),
@@ -204,15 +205,19 @@ function closing(d: Docx, c: Closing, content: number): import('docx').Table {
 
 function runs(d: Docx, text: Inline[], size: number, base: { bold?: boolean; italics?: boolean } = {}): import('docx').TextRun[] {
   return text.map((r) => {
-    if (typeof r === 'string') return new d.TextRun({ text: clean(r), size, ...base });
-    if (r.code) return new d.TextRun({ text: clean(r.text), style: 'MaSo' });
-    return new d.TextRun({ text: clean(r.text), size, bold: r.bold ?? base.bold ?? false, italics: r.italic ?? base.italics ?? false });
+    if (typeof r === 'string') return textRun(d, { text: r, size, ...base });
+    if (r.code) return textRun(d, { text: r.text, style: 'MaSo' });
+    return textRun(d, { text: r.text, size, bold: r.bold ?? base.bold ?? false, italics: r.italic ?? base.italics ?? false });
   });
 }
 
 /** Text from a school's data on one line, without the characters XML cannot carry. */
 // eslint-disable-next-line no-control-regex
-const clean = (text: string): string => text.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+/** Every run of the file goes through here: a school's text is cleaned once, whatever part of the form shows it. */
+const textRun = (d: Docx, options: { text: string } & Omit<import('docx').IRunOptions, 'text'>): import('docx').TextRun => new d.TextRun({ ...options, text: clean(options.text) });
+
+// Bidi controls and zero-width characters shown as ⟨U+202E⟩ (as in Markdown); characters XML cannot hold replaced.
+const clean = (text: string): string => neutralised(text).replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /**
  * The same bytes for the same documents: the package's created/modified dates become the as-of date,
