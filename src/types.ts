@@ -109,7 +109,7 @@ export interface CriterionResult {
 
 /** One requirement of a school level, as the level model states it, with the school's count. */
 export interface LevelRequirement {
-  group: 'all' | 'mandatory' | 'others' | 'listed';
+  group: 'all' | 'mandatory' | 'others' | 'listed' | 'having';
   criteria: string[];
   atLeast: LevelId;
   /** Criteria of the group that must reach atLeast (the whole group unless the model counts). */

@@ -1,5 +1,5 @@
 import { latestText } from '../engine/load-criteria.js';
-import type { CriterionLevelModel, RulePack, RuleSet } from '../engine/rule-types.js';
+import type { CriterionLevelModel, Rule, RulePack, RuleSet } from '../engine/rule-types.js';
 import { describeCheck, describeCondition } from '../report/describe-check.js';
 import { mdCell } from '../report/escape.js';
 import { referenceText } from '../report/text.js';
@@ -30,8 +30,13 @@ export function ruleCatalogue(set: RuleSet): string {
 
 function packSection(pack: RulePack, set: RuleSet): string[] {
   const out = [`## ${pack.id} — ${pack.title.vi}`, '', `Thông tư ${pack.circular}; phiên bản bộ quy tắc ${pack.version}; cấp học: ${pack.schoolTypes.join(', ')}.`, ''];
+  const items = pack.rules.filter((r) => r.item && !r.item.conflictOf);
+  if (items.length > 0) {
+    const computed = items.filter((r) => r.item!.computed).length;
+    out.push(`Yêu cầu của các tiêu chí: ${items.length} (${computed} tính từ số liệu, ${items.length - computed} nhà trường tự đánh giá)${pack.amendments.map((a) => `; sửa đổi bởi ${a.document} từ ${dmy(a.from)}`).join('')}.`, '');
+  }
   const criterionRegime = pack.levelModel.kind !== 'rule_cumulative';
-  if (criterionRegime) out.push(...criterionSections(pack, set.vocabulary));
+  if (criterionRegime) out.push(...criterionSections(pack, set));
   for (const level of pack.levels) {
     // Under a criterion regime the items are listed per criterion above; the other rules (procedure) per level here.
     const rules = pack.rules.filter((r) => r.level === level.id && !(criterionRegime && r.item));
@@ -44,7 +49,7 @@ function packSection(pack: RulePack, set: RuleSet): string[] {
       out.push(`#### ${heading}`, '', '| Mã | Tiêu chí | Căn cứ | Yêu cầu | Ngưỡng | Xác minh | Mức độ |', '|---|---|---|---|---|---|---|');
       for (const r of list) {
         const when = r.when ? ` (khi ${describeCondition(r.when)})` : '';
-        out.push(`| \`${r.id}\` | ${r.criterion} | ${mdCell(referenceText(r, pack, 'vi'))} | ${mdCell(r.title.vi)} | ${mdCell(describeCheck(r.check, 'vi', set.vocabulary) + when)} | ${r.verification} | ${r.severity} |`);
+        out.push(`| \`${r.id}\` | ${r.criterion} | ${mdCell(referenceText(r, pack, 'vi'))} | ${mdCell(r.title.vi)} | ${mdCell(thresholds(r, set) + when + periods(r))} | ${r.verification} | ${r.severity} |`);
       }
       out.push('');
     }
@@ -67,7 +72,7 @@ function packSection(pack: RulePack, set: RuleSet): string[] {
 }
 
 /** Criterion regimes: each criterion with every item's text, how it is decided, its status, and the quantitative indicators. */
-function criterionSections(pack: RulePack, vocabulary: RuleSet['vocabulary']): string[] {
+function criterionSections(pack: RulePack, set: RuleSet): string[] {
   const model = pack.levelModel as CriterionLevelModel;
   const out = [`### Tiêu chí và yêu cầu (${pack.criteria.length} tiêu chí, ${pack.rules.filter((r) => r.item && !r.item.conflictOf).length} yêu cầu)`, ''];
   for (const c of pack.criteria) {
@@ -77,7 +82,7 @@ function criterionSections(pack: RulePack, vocabulary: RuleSet['vocabulary']): s
       const name = model.criterionLevels.find((l) => l.id === level.level)?.name.vi ?? level.level;
       for (const item of level.items) {
         const rule = pack.rules.find((r) => r.item?.criterion === c.id && r.item.level === level.level && r.item.item === item.id && !r.item.conflictOf)!;
-        const how = rule.item!.computed ? `tính từ số liệu: ${describeCheck(rule.check, 'vi', vocabulary)}` : 'nhà trường tự đánh giá, kèm mã minh chứng';
+        const how = rule.item!.computed ? `tính từ số liệu: ${thresholds(rule, set)}${periods(rule)}` : `nhà trường tự đánh giá, kèm mã minh chứng${periods(rule)}`;
         out.push(`| \`${rule.id}\` | ${name} | ${mdCell(latestText(item.text).vi)} | ${mdCell(how)} | ${rule.verification} |`);
       }
     }
@@ -86,3 +91,20 @@ function criterionSections(pack: RulePack, vocabulary: RuleSet['vocabulary']): s
   }
   return out;
 }
+
+/** The check, or each dated check with the dates it applies (an amended threshold). */
+function thresholds(r: Rule, set: RuleSet): string {
+  const checks = (r.versions ?? []).map((v) => describeCheck(v.check, 'vi', set.vocabulary));
+  if (checks.length < 2 || checks.every((c) => c === checks[0])) return describeCheck(r.check, 'vi', set.vocabulary);
+  return r.versions!.map((v, i) => `${i === 0 ? 'trước' : 'từ'} ${dmy(i === 0 ? r.versions![1]!.from : v.from)}: ${checks[i]}`).join('; ');
+}
+
+/** When the rule exists, and when it does not apply (with its reason's reference). */
+function periods(r: Rule): string {
+  const parts: string[] = [];
+  for (const w of r.inForce ?? []) parts.push(w.from && w.to ? `chỉ từ ${dmy(w.from)} đến ${dmy(w.to)}` : w.from ? `chỉ từ ${dmy(w.from)}` : `chỉ đến ${dmy(w.to!)}`);
+  for (const w of r.notApplicable ?? []) parts.push(`không áp dụng từ ${dmy(w.from)}${w.to ? ` đến ${dmy(w.to)}` : ''}: ${w.reference}`);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');

@@ -44,7 +44,7 @@ export function choosePack(set: RuleSet, profile: Record<string, unknown> | null
   if (pack) {
     const ended = pack.inForce?.to !== undefined && asOf > pack.inForce.to;
     const notYet = pack.inForce?.from !== undefined && asOf < pack.inForce.from;
-    if (ended) notices.push(replacedNotice(pack, asOf));
+    if (ended) notices.push(replacedNotice(set, pack, asOf));
     if (notYet) {
       notices.push({
         code: 'regime/not-yet-in-force',
@@ -73,10 +73,10 @@ export function shortName(pack: RulePack): string {
 
 function defaultNotice(set: RuleSet, pack: RulePack, namHoc: unknown): Notice {
   const year = schoolYearRange(namHoc, pack.schoolYearStart);
-  const inForce = year ? circularInForce(set, pack, year.start) : null;
+  const inForce = year ? successorOn(set, pack, year.start) : null;
   const yearText = typeof namHoc === 'string' ? namHoc : '';
-  const tail: LocalText = inForce && inForce !== pack.circular
-    ? { vi: `; năm học ${yearText} thuộc ${inForce} — ghi thong_tu trong truong.yaml để kiểm tra theo văn bản này`, en: `; school year ${yearText} falls under ${inForce} — set thong_tu in truong.yaml to check under it` }
+  const tail: LocalText = inForce
+    ? { vi: `; năm học ${yearText} thuộc ${inForce.circular} — ${useIt(inForce).vi}`, en: `; school year ${yearText} falls under ${inForce.circular} — ${useIt(inForce).en}` }
     : { vi: '', en: '' };
   return {
     code: 'regime/default',
@@ -87,23 +87,46 @@ function defaultNotice(set: RuleSet, pack: RulePack, namHoc: unknown): Notice {
   };
 }
 
-/** The circular in force on `date` among the pack and its successors (the successor's pack name when one is loaded). */
-function circularInForce(set: RuleSet, pack: RulePack, date: string): string {
-  let current = pack.circular;
-  for (const s of pack.successors) if (s.from <= date) current = set.packs.find((p) => p.id === s.pack)?.circular ?? s.circular;
+/** The successor in force on `date` (with its loaded pack, if any); null while the pack itself is. */
+interface InForce {
+  circular: string;
+  pack?: RulePack;
+  guide?: string;
+}
+
+function successorOn(set: RuleSet, pack: RulePack, date: string): InForce | null {
+  let current: InForce | null = null;
+  for (const s of pack.successors) {
+    if (s.from > date) continue;
+    const next = set.packs.find((p) => p.id === s.pack);
+    current = { circular: next?.circular ?? s.circular, ...(next ? { pack: next } : {}), ...(s.guide ? { guide: s.guide } : {}) };
+  }
   return current;
 }
 
-function replacedNotice(pack: RulePack, asOf: string): Notice {
-  const next = pack.successors[0];
-  const successor: LocalText = next
-    ? { vi: `; được thay bằng ${next.circular} từ ${viDate(next.from)}`, en: `; replaced by ${next.circular} from ${next.from}` }
+/** "ghi thong_tu: "17/2018" trong truong.yaml (bộ quy tắc tt17-2018); dữ liệu cũ tương ứng: <guide>". */
+function useIt(s: InForce): LocalText {
+  const name = s.pack ? shortName(s.pack) : null;
+  const guide: LocalText = s.guide ? { vi: `; mục dữ liệu cũ tương ứng: ${s.guide}`, en: `; how the old fields map: ${s.guide}` } : { vi: '', en: '' };
+  return name
+    ? { vi: `ghi thong_tu: "${name}" trong truong.yaml để kiểm tra theo văn bản này (bộ quy tắc ${s.pack!.id})${guide.vi}`, en: `set thong_tu: "${name}" in truong.yaml to check under it (rule pack ${s.pack!.id})${guide.en}` }
+    : { vi: `ghi thong_tu trong truong.yaml để kiểm tra theo văn bản này${guide.vi}`, en: `set thong_tu in truong.yaml to check under it${guide.en}` };
+}
+
+function replacedNotice(set: RuleSet, pack: RulePack, asOf: string): Notice {
+  const first = pack.successors[0];
+  const now = successorOn(set, pack, asOf);
+  const replaced: LocalText = first
+    ? { vi: `; được thay bằng ${first.circular} từ ${viDate(first.from)}`, en: `; replaced by ${first.circular} from ${first.from}` }
+    : { vi: '', en: '' };
+  const applies: LocalText = now
+    ? { vi: `; văn bản áp dụng ngày ${viDate(asOf)}: ${now.circular} — ${useIt(now).vi}`, en: `; in force on ${asOf}: ${now.circular} — ${useIt(now).en}` }
     : { vi: '', en: '' };
   return {
     code: 'regime/not-in-force',
     message: {
-      vi: `${pack.circular} không còn hiệu lực vào ngày tham chiếu ${viDate(asOf)} (hiệu lực đến hết ${viDate(pack.inForce!.to!)})${successor.vi}`,
-      en: `${pack.circular} is not in force on the reference date ${asOf} (in force until ${pack.inForce!.to})${successor.en}`,
+      vi: `${pack.circular} không còn hiệu lực vào ngày tham chiếu ${viDate(asOf)} (hiệu lực đến hết ${viDate(pack.inForce!.to!)})${replaced.vi}${applies.vi}`,
+      en: `${pack.circular} is not in force on the reference date ${asOf} (in force until ${pack.inForce!.to})${replaced.en}${applies.en}`,
     },
   };
 }

@@ -111,16 +111,17 @@ function criterionResult(state: CriterionState, levelIds: LevelId[]): CriterionR
   return result;
 }
 
-function groupOf(spec: CriterionGroup, states: CriterionState[]): CriterionState[] {
+function groupOf(spec: CriterionGroup, states: CriterionState[], rank: number): CriterionState[] {
   if (spec === 'all') return states;
+  if (spec === 'having') return states.filter((s) => s.byLevel[rank]!.length > 0);
   if (spec === 'mandatory') return states.filter((s) => s.criterion.mandatory);
   if (spec === 'others') return states.filter((s) => !s.criterion.mandatory);
   return states.filter((s) => spec.includes(s.criterion.id));
 }
 
 function requirement(spec: LevelRequirementSpec, states: CriterionState[], levelIds: LevelId[], part: string | undefined): LevelRequirement {
-  const group = groupOf(spec.criteria, states);
   const rank = levelIds.indexOf(spec.at_least);
+  const group = groupOf(spec.criteria, states, rank);
   const result: LevelRequirement = {
     group: Array.isArray(spec.criteria) ? 'listed' : spec.criteria,
     criteria: group.map((s) => s.criterion.id),
@@ -152,10 +153,10 @@ function shortestPath(level: LevelId, model: CriterionLevelModel, all: Criterion
   };
   for (const part of parts) {
     const states = all.filter((s) => s.part === part);
-    for (const spec of specs.filter((x) => x.count === undefined)) for (const s of groupOf(spec.criteria, states)) raiseTo(s, levelIds.indexOf(spec.at_least));
+    for (const spec of specs.filter((x) => x.count === undefined)) for (const s of groupOf(spec.criteria, states, levelIds.indexOf(spec.at_least))) raiseTo(s, levelIds.indexOf(spec.at_least));
     for (const spec of specs.filter((x) => x.count !== undefined)) {
       const rank = levelIds.indexOf(spec.at_least);
-      const group = groupOf(spec.criteria, states);
+      const group = groupOf(spec.criteria, states, rank);
       const short = spec.count! - group.filter((s) => Math.max(s.rank, targets.get(s) ?? -1) >= rank).length;
       const candidates = group
         .filter((s) => Math.max(s.rank, targets.get(s) ?? -1) < rank)

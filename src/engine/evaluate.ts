@@ -67,14 +67,16 @@ function evaluateItem(rule: Rule, pack: RulePack, ctx: EvalContext, locateRef: L
     if (rule.item!.computed && outcome.status !== 'not_applicable') {
       const { rating, path } = readRating(rule.item!, ctx);
       // A mixed item is contradicted by its data part only (the description is the school's to rate).
-      const computed = dataCheck ? runCheck(dataCheck, ctx).status : outcome.status;
-      const conflict = ratingConflict(rating.stated, computed);
+      const data = dataCheck ? runCheck(dataCheck, ctx) : outcome;
+      const conflict = ratingConflict(rating.stated, data.status);
       if (conflict) {
         rating.conflict = conflict;
         const companion = pack.rules.find((r) => r.item?.conflictOf === rule.id)!;
-        const extra = toFinding(companion, { status: 'unmet', ref: { root: standardRoot(rule.criterion), path } }, refs.file, locateRef);
+        // The contradiction carries what the data measured, so its remedy can name the numbers.
+        const extra = toFinding(companion, { status: 'unmet', ref: { root: standardRoot(rule.criterion), path }, ...measured(data) }, refs.file, locateRef);
         extra.rating = rating;
         if (part !== undefined) extra.part = part;
+        if (version) extra.wording = finding.wording!;
         findings.push(finding, extra);
         finding.rating = rating;
         continue;
@@ -84,6 +86,15 @@ function evaluateItem(rule: Rule, pack: RulePack, ctx: EvalContext, locateRef: L
     findings.push(finding);
   }
   delete ctx.part;
+}
+
+function measured(outcome: Outcome): Pick<Outcome, 'measure' | 'gap' | 'unit' | 'subject'> {
+  const out: Pick<Outcome, 'measure' | 'gap' | 'unit' | 'subject'> = {};
+  if (outcome.measure) out.measure = outcome.measure;
+  if (outcome.gap !== undefined) out.gap = outcome.gap;
+  if (outcome.unit) out.unit = outcome.unit;
+  if (outcome.subject) out.subject = outcome.subject;
+  return out;
 }
 
 function ratingConflict(stated: string, computed: string): ItemRating['conflict'] | undefined {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { YamlFile } from '../load/yaml-file.js';
 import { locate } from '../load/yaml-file.js';
-import type { Diagnostic, LocalText } from '../types.js';
+import type { Diagnostic, LocalText, Verification } from '../types.js';
 import { SCHEMA_BASE, type Validators } from '../validate/schemas.js';
 import type { Check, Criterion, CriterionItem, CriterionLevel, CriterionLevelModel, DateWindow, DatedCheck, NotApplicableWindow, Rule, RulePack, RuleReference, RuleVersion, Wording } from './rule-types.js';
 import { loadValidated } from './load-rules.js';
@@ -130,9 +130,14 @@ function itemRules(criterion: Criterion, pack: RulePack, model: CriterionLevelMo
       const versions = changeDates(criterion, item).map((from): RuleVersion => {
         const v = at(from);
         const check = v.check ? filled(v.check, self) : { type: 'self_rated' as const, ...self };
-        return { from, ...(v.document ? { document: v.document } : {}), title: v.title, requirement: v.requirement, check, ...dataCheckOf(v.check, self) };
+        const wording = Array.isArray(item.text) ? wordingOn(item.text, from) : undefined;
+        const verification = wording?.verification ?? rule.verification;
+        return { from, ...(v.document ? { document: v.document } : {}), title: v.title, requirement: v.requirement, check, ...dataCheckOf(v.check, self), verification, ...(wording?.remedy ? { remedy: wording.remedy } : {}) };
       });
-      if (versions.length > 1) rule.versions = versions;
+      if (versions.length > 1) {
+        rule.versions = versions;
+        rule.verification = weakest(versions.map((v) => v.verification));
+      }
       rules.push(rule);
       if (latest.check) {
         rules.push({
@@ -148,6 +153,18 @@ function itemRules(criterion: Criterion, pack: RulePack, model: CriterionLevelMo
     });
   }
   return rules;
+}
+
+const STRENGTH: Verification[] = ['unverified', 'secondary', 'confirmed'];
+
+function weakest(all: Verification[]): Verification {
+  return STRENGTH.find((v) => all.includes(v)) ?? 'unverified';
+}
+
+function wordingOn(text: Wording[], date: string): Wording {
+  let chosen = text[0]!;
+  for (const w of text) if (w.from <= date) chosen = w;
+  return chosen;
 }
 
 function conflictTitle(name: LocalText, level: LocalText, item: string): LocalText {

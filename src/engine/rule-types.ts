@@ -55,6 +55,10 @@ export interface RuleVersion {
   check: Check;
   /** The data part of a computed item (check without the school's own rating), when it has one. */
   dataCheck?: Check;
+  /** How sure this wording is (the rule itself carries the weakest of its versions). */
+  verification: Verification;
+  /** The measure for this wording, when it differs from the rule's. */
+  remedy?: LocalText;
 }
 
 export interface RuleReference {
@@ -112,7 +116,8 @@ export interface PackLevel {
 }
 
 /** Which criteria a level requirement speaks of. */
-export type CriterionGroup = 'all' | 'mandatory' | 'others' | string[];
+/** `having`: the criteria with items at the requirement's level (on the date checked). */
+export type CriterionGroup = 'all' | 'mandatory' | 'others' | 'having' | string[];
 
 export interface LevelRequirementSpec {
   criteria: CriterionGroup;
@@ -146,6 +151,10 @@ export interface Wording {
   from: string;
   document: string;
   text: LocalText;
+  /** When this wording is sourced differently from the item (e.g. an amended text from one source only). */
+  verification?: Verification;
+  /** The item's measure while this wording applies, when it differs (an item rewritten by an amendment). */
+  remedy?: LocalText;
 }
 
 /** A check from a date on (an amended threshold). */
@@ -230,7 +239,7 @@ export interface RulePack {
   /** How truong.yaml's `thong_tu` names this pack (e.g. "57/2026"); `default` packs serve folders that name none. */
   selection: { names: string[]; default: boolean };
   /** Circulars that replaced this one, with the date each took over (for notices). */
-  successors: { circular: string; from: string; pack?: string }[];
+  successors: { circular: string; from: string; pack?: string; guide?: string }[];
   /** Criterion regimes: the national-standard levels, their names and the one each reached level implies. */
   nationalStandard?: NationalStandard;
   /** Documents that amended the pack's circular, with the date each took effect (dated wordings name them). */

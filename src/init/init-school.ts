@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { openRuleSet, packForSchoolType } from '../engine/load-rules.js';
 import { packsNamed } from '../engine/packs.js';
 import { criteriaTemplate } from './criteria-template.js';
-import type { RulePack, RuleSet } from '../engine/rule-types.js';
+import type { Check, Condition, RulePack, RuleSet } from '../engine/rule-types.js';
 import { KnownError } from '../errors.js';
 import { packCodeFormats } from '../evidence/codes.js';
 import { requiredRecordTypes } from '../evidence/required-records.js';
@@ -106,6 +106,8 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
   };
   const parts = schoolParts(pack, cap, options.cacCap);
   if (parts.length > 0) profile['cac_cap_hoc'] = { value: parts, comment: `KIỂM TRA: các cấp học của trường, chọn trong ${PARTS.join(', ')}` };
+  // A yes/no fact of the profile that some threshold depends on: written out, so that it is answered rather than missed.
+  for (const flag of profileFlags(pack)) profile[flag] = { value: false, comment: 'KIỂM TRA: true hoặc false (một số ngưỡng phụ thuộc mục này)' };
   const files: InitFile[] = [
     {
       file: path.join(dir, PROFILE_FILE),
@@ -151,6 +153,24 @@ function schoolParts(pack: RulePack, cap: string, given: string | undefined): st
     throw new KnownError({ vi: `--cac-cap phải liệt kê ít nhất hai cấp trong: tieu-hoc, thcs, thpt, cách nhau bằng dấu phẩy (đang ghi "${given}")`, en: `--cac-cap must list at least two of: tieu-hoc, thcs, thpt, comma-separated (got "${given}")` });
   }
   return PARTS.filter((p) => parts.includes(p));
+}
+
+/** Profile flags (truong.<x> compared with true or false) that the pack's situational thresholds (only_if) read. */
+function profileFlags(pack: RulePack): string[] {
+  const flags = new Set<string>();
+  const visit = (c: Condition) => {
+    if ('all' in c) c.all.forEach(visit);
+    else if ('any' in c) c.any.forEach(visit);
+    else if ('not' in c) visit(c.not);
+    else if (c.path.startsWith('truong.') && typeof c.equals === 'boolean') flags.add(c.path.slice('truong.'.length));
+  };
+  const walk = (check: Check) => {
+    if (check.type === 'only_if') visit(check.condition);
+    if (check.type === 'all' || check.type === 'any') check.checks.forEach(walk);
+    if (check.type === 'for_each' || check.type === 'each_year' || check.type === 'only_if') walk(check.check);
+  };
+  for (const rule of pack.rules) for (const c of [rule.check, ...(rule.versions ?? []).map((v) => v.check)]) walk(c);
+  return [...flags].sort();
 }
 
 function header(schema: SchemaNode, pack: RulePack): string[] {

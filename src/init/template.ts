@@ -7,7 +7,7 @@ const WIDTH = 100;
 const HINT_COLUMN = 34;
 
 export interface ActiveValue {
-  value: string | number | string[];
+  value: string | number | boolean | string[];
   comment?: string;
 }
 
@@ -106,7 +106,7 @@ function withHint(line: string, hintText: string | undefined): string {
 }
 
 /** A scalar as YAML, or a list of them in flow style ("[thcs, thpt]"). */
-function scalar(value: string | number | string[]): string {
+function scalar(value: string | number | boolean | string[]): string {
   return stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
 }
 

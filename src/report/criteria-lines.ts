@@ -45,7 +45,7 @@ export function requirementLines(result: SchoolResult, pack: RulePack, lang: Lan
   for (const level of result.levels) {
     for (const r of level.requirements ?? []) {
       const ok = r.have >= r.need;
-      const group = groupName(r, lang);
+      const group = groupName(r, pack, lang);
       const need = r.need === r.criteria.length ? (vi ? `cả ${r.need}/${r.criteria.length}` : `all ${r.need}/${r.criteria.length}`) : `≥ ${r.need}/${r.criteria.length}`;
       const part = r.part ? ` (${partName(r.part, lang)})` : '';
       out.push(
@@ -158,7 +158,7 @@ function wordingLines(result: SchoolResult, pack: RulePack, lang: Lang): string[
   return out;
 }
 
-function groupName(r: LevelRequirement, lang: Lang): string {
+function groupName(r: LevelRequirement, pack: RulePack, lang: Lang): string {
   const vi = lang === 'vi';
   switch (r.group) {
     case 'mandatory':
@@ -167,6 +167,8 @@ function groupName(r: LevelRequirement, lang: Lang): string {
       return vi ? 'tiêu chí không bắt buộc' : 'other criteria';
     case 'all':
       return vi ? 'tiêu chí' : 'criteria';
+    case 'having':
+      return vi ? `tiêu chí có yêu cầu ${criterionLevelName(pack, r.atLeast, lang)}` : `criteria with ${criterionLevelName(pack, r.atLeast, lang)} requirements`;
     default:
       return vi ? `tiêu chí ${r.criteria.join(', ')}` : `criteria ${r.criteria.join(', ')}`;
   }

@@ -1,4 +1,5 @@
 import type { Rule, RulePack, Vocabulary } from '../engine/rule-types.js';
+import { versionOf } from '../engine/wordings.js';
 import type { Diagnostic, Finding, FindingStatus, Lang, LevelId, LocalText, Measure, SourceLocation } from '../types.js';
 import { tr, type FormatContext } from './context.js';
 import { isAbsolutePath, relativePath } from './file-path.js';
@@ -240,7 +241,8 @@ export function remedyText(rule: Rule, finding: Finding, ctx: FormatContext, hum
     missing: m?.kind === 'records' ? m.missing.map((r) => recordName(r, vocabulary, lang)).join('; ') : '',
     count: m && (m.kind === 'count' || m.kind === 'value') ? num(m.value, lang) : '',
   };
-  return interpolate(tr(rule.remedy, lang), values);
+  // An amended item's remedy is that of the wording it was checked against.
+  return interpolate(tr(versionOf(rule, finding.wording)?.remedy ?? rule.remedy, lang), values);
 }
 
 export const PLACEHOLDERS = ['measured', 'required', 'gap', 'unit', 'numerator', 'denominator', 'subject', 'missing', 'count'] as const;
@@ -271,7 +273,10 @@ export function referenceText(rule: Rule, pack: RulePack, lang: Lang): string {
 export function levelName(pack: RulePack | undefined, level: LevelId | null, lang: Lang): string {
   if (level === null) return tr(words.noLevel, lang);
   const found = pack?.levels.find((l) => l.id === level);
-  return found ? tr(found.name, lang) : level;
+  if (found) return tr(found.name, lang);
+  // A recognition of the national standard under a pack whose own levels are the accreditation levels.
+  const national = pack?.nationalStandard?.levels.find((l) => l.id === level);
+  return national ? `${lang === 'vi' ? 'chuẩn quốc gia' : 'national standard'} ${tr(national.name, lang)}` : level;
 }
 
 /** A path relative to the working directory, with forward slashes; absolute when it lies outside. */

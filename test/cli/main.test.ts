@@ -31,7 +31,7 @@ describe('usage', () => {
     [['check', 'khong-co-thu-muc-nay'], /không tìm thấy đường dẫn khong-co-thu-muc-nay/],
     [['check', 'src'], /không tìm thấy thư mục trường nào/],
     [['explain', 'KHONG.CO'], /không có quy tắc "KHONG.CO"/],
-    [['rules', '--circular', '99'], /^chuan: --circular "99" không có; chọn một trong: 02, tt02-2014, 47, tt47-2012, 57, tt57-2026-mam-non, tt57-2026-pho-thong, 59, tt59-2012\n$/],
+    [['rules', '--circular', '99'], /^chuan: --circular "99" không có; chọn một trong: 02, tt02-2014, 17, tt17-2018, (?:.*, )?47, tt47-2012, 57, tt57-2026-mam-non, tt57-2026-pho-thong, 59, tt59-2012\n$/],
     [['rules', '--circular', '59', '--level', 'dat_chuan'], /--level "dat_chuan" không có; chọn một trong: toi_thieu, muc_do_1, muc_do_2/],
     [['rules', '--standard', '9'], /--standard "9" không có; chọn một trong: 1, 2, 3, 4, 5/],
   ])('%j is a usage error: exit 2, one clean Vietnamese line, no stack trace', async (argv, pattern) => {

@@ -136,6 +136,7 @@ describe('chuan diff OLD.json NEW.json', () => {
     expect(result.stdout).toMatch(/Trường Tiểu học Mai Sao \(th-mai-sao\): không có trong examples\/expected\/mn-hoa-sen-2024\.json/);
     const self = await run(['diff', batch, batch]);
     expect(self.stdout).not.toMatch(/không có trong/);
+    // One line per example school.
     expect(self.stdout.match(/Chỉ số mới chưa đạt: không có/g)?.length).toBe(EXAMPLES.length);
     expect(self.stdout).toContain("Mức đạt được: không kiểm tra được (dữ liệu lỗi) → không kiểm tra được (dữ liệu lỗi)");
   });

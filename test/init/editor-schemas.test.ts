@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { EDITOR_DIR, editorSchemaFile, editorSchemaName, editorSchemas } from '../../src/init/editor-schemas.js';
+import { choosePack } from '../../src/engine/choose-pack.js';
+import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { packageRoot } from '../../src/paths.js';
 import { profileSchemaId, SchemaRegistry, standardSchemaId } from '../../src/validate/schemas.js';
 import { addSchemaFormats } from '../../src/validate/formats.js';
@@ -24,8 +26,8 @@ describe('schemas/editor (self-contained copies for VS Code)', () => {
   });
 
   it('hold no $ref, $defs or $id: nothing for an editor to resolve', () => {
-    // truong.json and one per pack and standard: 3 packs × 5 + 2 packs × 4.
-    expect(generated.size).toBe(24);
+    // truong.json and one per pack and standard.
+    expect(generated.size).toBe(1 + loadRuleSet().packs.reduce((n, p) => n + p.standardNumbers.length, 0));
     for (const content of generated.values()) {
       expect(content).not.toMatch(/"\$ref"|"\$defs"|"\$id"/);
       expect(JSON.parse(content).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -37,9 +39,9 @@ describe('schemas/editor (self-contained copies for VS Code)', () => {
     expect(folders.length).toBeGreaterThan(7);
     for (const dir of folders) {
       const profile = parse(fs.readFileSync(path.join(dir, 'truong.yaml'), 'utf8'), { uniqueKeys: false }) as Record<string, unknown>;
-      const regime57 = profile['thong_tu'] === '57/2026';
-      const packId = regime57 ? (profile['cap_hoc'] === 'mam_non' ? 'tt57-2026-mam-non' : 'tt57-2026-pho-thong') : ({ mam_non: 'tt02-2014', tieu_hoc: 'tt59-2012' }[profile['cap_hoc'] as string] ?? 'tt47-2012');
-      for (const [file, name] of [['truong.yaml', editorSchemaName(null)], ...(regime57 ? [1, 2, 3, 4] : [1, 2, 3, 4, 5]).map((n) => [`tieu-chuan-${n}.yaml`, editorSchemaName(packId, n)])] as [string, string][]) {
+      // The pack the school is checked under (thong_tu, else the default of its school type).
+      const pack = choosePack(loadRuleSet(), profile, '2026-06-15').pack!;
+      for (const [file, name] of [['truong.yaml', editorSchemaName(null)], ...pack.standardNumbers.map((n) => [`tieu-chuan-${n}.yaml`, editorSchemaName(pack.id, n)])] as [string, string][]) {
         const first = fs.readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/)[0]!;
         expect(first, `${dir}/${file}`).toBe(`# yaml-language-server: $schema=${path.relative(dir, editorSchemaFile(name)).split(path.sep).join('/')}`);
       }

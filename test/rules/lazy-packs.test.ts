@@ -34,7 +34,8 @@ describe('packs are read when a check needs them', () => {
   it('opening the rule set reads every pack.yaml and no rule file', () => {
     const dir = rulesCopy('open');
     const set = openRuleSet(dir);
-    expect(set.packs.map((p) => p.id)).toEqual(['tt02-2014', 'tt47-2012', 'tt57-2026-mam-non', 'tt57-2026-pho-thong', 'tt59-2012']);
+    expect(set.packs.map((p) => p.id)).toEqual(fs.readdirSync(dir).filter((name) => fs.existsSync(path.join(dir, name, 'pack.yaml'))).sort());
+    expect(set.packs.length).toBeGreaterThanOrEqual(5);
     expect(loaded(dir)).toEqual([]);
     // The headers are there: the choice of a pack needs nothing more.
     expect(set.packs.find((p) => p.id === 'tt57-2026-pho-thong')!.selection.names).toContain('57/2026');
@@ -60,7 +61,7 @@ describe('packs are read when a check needs them', () => {
     expect(loaded(dir)).toEqual(['tt59-2012']);
     expect(findRule(set, 'TT57.PT.1.3.M1.a')?.pack.id).toBe('tt57-2026-pho-thong');
     expect(findRule(set, 'NO.SUCH.RULE')).toBeUndefined();
-    expect(loaded(dir)).toHaveLength(5);
+    expect(loaded(dir)).toHaveLength(set.packs.length);
   });
 
   it('a broken rule file of a pack no school needs does not stop the check; of the pack needed, it is a located rule-pack error', () => {

@@ -22,6 +22,10 @@ describe('schema errors are located and say how to fix them', () => {
     expect(d).toMatchObject({ code: 'schema/type', location: { line: 7, column: 14 } });
     expect(d!.message.vi).toContain('dùng dấu chấm thập phân: 95.5');
   });
+  it('a list where a count is wanted, its element keyed toString, is a message, not a crash', () => {
+    const [d] = diagnose(profile('so_hoc_sinh:\n  - toString: "0"\n'));
+    expect(d).toMatchObject({ code: 'schema/type', location: { line: 8 } });
+  });
   it('"95%" -> write the count, not a percentage', () => {
     const [d] = diagnose(profile('so_hoc_sinh: 95%\n'));
     expect(d!.message.vi).toContain('ghi số lượng, không ghi phần trăm');

@@ -90,7 +90,8 @@ function findingLines(f: Finding, result: SchoolResult, ctx: FormatContext, c: C
   const vocab = ctx.ruleSet.vocabulary;
   const at = oneLine(locationText(f.location, ctx.cwd));
   const status = f.status === 'unmet' ? (f.severity === 'error' ? c.red(tr(words.status.unmet, lang)) : c.yellow(tr(words.advisory, lang))) : c.blue(tr(words.status[f.status], lang));
-  const title = `${f.criterion} ${tr((versionOf(rule, f.wording) ?? rule).title, lang)}${f.subject ? ` — ${oneLine(f.subject)}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
+  const worded = versionOf(rule, f.wording) ?? rule;
+  const title = `${f.criterion} ${tr(worded.title, lang)}${f.subject ? ` — ${oneLine(f.subject)}` : ''}${worded.verification === 'unverified' ? ' †' : ''}`;
   const lines = [`    ${c.dim(at)}  ${status}  ${title}  ${c.dim(f.ruleId)}`];
   if (f.status === 'unmet') {
     if (f.measure) {

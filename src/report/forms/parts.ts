@@ -101,7 +101,7 @@ export function packLine(pack: RulePack | undefined, view: SchoolView | null, ct
   const used = new Map<string, string>();
   for (const f of view?.findings ?? []) {
     const rule = f.status === 'not_applicable' ? undefined : findRule(ctx.ruleSet, f.ruleId)?.rule;
-    if (rule) used.set(rule.id, rule.verification);
+    if (rule) used.set(rule.id, (versionOf(rule, f.wording) ?? rule).verification);
   }
   const count = (v: string) => [...used.values()].filter((x) => x === v).length;
   const states = vi
@@ -163,9 +163,9 @@ export function indicatorBlocks(f: Finding, result: SchoolResult, ctx: FormatCon
   const vocab = ctx.ruleSet.vocabulary;
   // An amended item is reported in the wording it was checked against.
   const worded = versionOf(rule, f.wording) ?? rule;
-  const title = `${tr(worded.title, lang)}${f.subject ? ` — ${f.subject}` : ''}${rule.verification === 'unverified' ? ' †' : ''}`;
+  const title = `${tr(worded.title, lang)}${f.subject ? ` — ${f.subject}` : ''}${worded.verification === 'unverified' ? ' †' : ''}`;
   const rows: { label: string; value: Inline[] }[] = [];
-  const unverified: Inline[] = rule.verification === 'unverified' ? [' — ', italic(tr(words.unverified, lang))] : [];
+  const unverified: Inline[] = worded.verification === 'unverified' ? [' — ', italic(tr(words.unverified, lang))] : [];
   rows.push({ label: vi ? 'Căn cứ' : 'Reference', value: [`${referenceText(rule, pack, lang)} (${levelName(pack, rule.level, lang)}) `, code(f.ruleId), ...unverified] });
   rows.push({ label: vi ? 'Yêu cầu' : 'Requirement', value: ruleText(tr(worded.requirement, lang), f, result, ctx) });
   if (f.measure) {
