@@ -5,12 +5,14 @@ export interface PackBody {
   rules: Rule[];
   criteria: Criterion[];
   statements: PackStatement[];
+  /** The school files' data fields of the computed items, by standard (criteria files' school_data). */
+  schoolData: RulePack['schoolData'];
 }
 
 const pending = new WeakSet<RulePack>();
 
 /**
- * Makes `rules`, `criteria` and `statements` of a pack read through `load` on first use (then kept), so a run compiles
+ * Makes `rules`, `criteria`, `statements` and `schoolData` of a pack read through `load` on first use (then kept), so a run compiles
  * only the packs its schools need. The properties stay enumerable: spreading a pack or posting it to a
  * worker reads them, and the copy holds plain values. A load that fails throws each time it is asked.
  */
@@ -31,7 +33,7 @@ export function deferPackBody(pack: RulePack, load: () => PackBody): void {
     return body;
   };
   pending.add(pack);
-  for (const key of ['rules', 'criteria', 'statements'] as const) {
+  for (const key of ['rules', 'criteria', 'statements', 'schoolData'] as const) {
     Object.defineProperty(pack, key, {
       enumerable: true,
       configurable: true,

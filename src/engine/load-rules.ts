@@ -139,6 +139,7 @@ function loadPackBody(packDir: string, header: RulePack, registry: Validators, s
   const diagnostics: Diagnostic[] = [];
   // A copy of the header takes the rules and criteria as they are read.
   const pack: RulePack = { ...header, rules: [], criteria: [], statements: [] };
+  delete pack.schoolData;
   if (pack.levelModel.kind !== 'rule_cumulative') loadCriteria(packDir, pack, registry, diagnostics);
   const sources: RuleSource[] = [{ dir: packDir, prefix: '' }, ...pack.sharedRules.map((name) => ({ dir: path.join(packDir, '..', name), prefix: `${pack.itemIdPrefix}.` }))];
   for (const level of pack.levels) {
@@ -176,7 +177,7 @@ function loadPackBody(packDir: string, header: RulePack, registry: Validators, s
   checkUniqueIds([...pack.rules, ...pack.statements.map((s) => ({ id: s.id, origin: s.origin }) as Rule)], seen, diagnostics);
   if (diagnostics.length > 0) throw packError(diagnostics);
   for (const rule of pack.rules) seen.set(rule.id, rule);
-  return { rules: pack.rules, criteria: pack.criteria, statements: pack.statements };
+  return { rules: pack.rules, criteria: pack.criteria, statements: pack.statements, schoolData: pack.schoolData };
 }
 
 function loadStatements(file: string, prefix: string, pack: RulePack, registry: Validators, diagnostics: Diagnostic[]): void {

@@ -64,6 +64,12 @@ describe('packs are read when a check needs them', () => {
     expect(loaded(dir)).toHaveLength(set.packs.length);
   });
 
+  it('what the criteria files give a pack besides its rules (the computed items\' school data) is there when read lazily', () => {
+    const withData = openRuleSet(rulesCopy('data')).packs.filter((p) => fs.readdirSync(path.join(rulesDir, p.id)).some((f) => /^tieu-chuan-\d\.yaml$/.test(f) && fs.readFileSync(path.join(rulesDir, p.id, f), 'utf8').includes('\nschool_data:')));
+    expect(withData.length).toBeGreaterThan(0);
+    for (const pack of withData) expect(Object.keys(pack.schoolData ?? {}).length, pack.id).toBeGreaterThan(0);
+  });
+
   it('a broken rule file of a pack no school needs does not stop the check; of the pack needed, it is a located rule-pack error', () => {
     const dir = rulesCopy('broken', (d) => fs.appendFileSync(path.join(d, 'tt02-2014', 'muc-do-1', 'tieu-chuan-1.yaml'), '  - id: [\n'));
     const set = openRuleSet(dir);

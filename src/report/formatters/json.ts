@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RulePack } from '../../engine/rule-types.js';
+import type { Rule, RulePack } from '../../engine/rule-types.js';
 import type { Diagnostic, EvidenceEntry, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
 import { findPack, tr, type FormatContext } from '../context.js';
 import { batchTotals, findingMessage, findingRoles, relPath, remedyLine, type BatchTotals, type FindingRole } from '../machine.js';
@@ -194,11 +194,23 @@ function rulesMeta(packs: RulePack[]): Record<string, unknown> {
         criterion: rule.criterion,
         remedy: rule.remedy,
         ...(rule.tags?.length ? { tags: rule.tags } : {}),
-        ...(rule.item ? { item: { ...rule.item, mandatory: pack.criteria.find((c) => c.id === rule.item!.criterion)?.mandatory ?? false } } : {}),
+        ...(rule.item ? { item: itemMeta(rule.item, pack) } : {}),
       };
     }
   }
   return meta;
+}
+
+/** The criterion item a rule stands for, as the report describes it (no check: that is the rule's own metadata). */
+function itemMeta(item: NonNullable<Rule['item']>, pack: RulePack): Record<string, unknown> {
+  return {
+    criterion: item.criterion,
+    level: item.level,
+    item: item.item,
+    computed: item.computed,
+    ...(item.conflictOf ? { conflictOf: item.conflictOf } : {}),
+    mandatory: pack.criteria.find((c) => c.id === item.criterion)?.mandatory ?? false,
+  };
 }
 
 const localText = (f: (lang: 'vi' | 'en') => string): LocalText => ({ vi: f('vi'), en: f('en') });
