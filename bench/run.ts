@@ -1,4 +1,5 @@
 // npm run bench -- --schools N [--seed S] [--runs R] [--jobs J] [--json]
+// npm run bench -- --startup [--runs R] [--bin path/to/cli/bin.js] [--json]   (start-up, see startup.ts)
 // Generates (or reuses) a corpus of N schools under bench/out/, then times, as whole processes on
 // warm files: `chuan check DIR --format json --output FILE` and the floor (read + js-yaml CJS + ajv on
 // J worker threads, no rules, no positions, no report). Prints schools/s, ms/school, peak RSS and the
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, type CorpusStats } from './generate.js';
 import { ajvCliCalls } from './peer-ajv-cli.js';
+import { printStartup, startupBench } from './startup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
@@ -100,7 +102,21 @@ function warm(dir: string): void {
   }
 }
 
+async function startup(argv: string[]): Promise<void> {
+  const value = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+  const options = {
+    runs: Number(value('runs') ?? 21),
+    bin: path.resolve(value('bin') ?? path.join(root, 'dist', 'cli', 'bin.js')),
+    examples: path.join(root, 'examples'),
+    json: argv.includes('--json'),
+  };
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs must be a positive integer');
+  const figures = await startupBench(options);
+  process.stdout.write(options.json ? `${JSON.stringify(figures, null, 2)}\n` : printStartup(figures, options));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--startup')) return startup(process.argv.slice(2));
   const options = parseArgs(process.argv.slice(2));
   const corpusDir = path.join(outDir, `corpus-${options.schools}-s${options.seed}`);
   const started = performance.now();

@@ -35,6 +35,12 @@ const SHOWN = {
     ['bieu-2-thong-tin-chung', 'I. THÔNG TIN CHUNG'],
     ['bieu-2-ke-hoach', 'V. KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG'],
   ],
+  'th-hong-ha-17': [
+    ['tu-danh-gia-tong-hop', 'BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ'],
+    ['tu-danh-gia-tieu-chi', 'B. TỰ ĐÁNH GIÁ'],
+    ['tu-danh-gia-muc-4', 'II. TỰ ĐÁNH GIÁ TIÊU CHÍ MỨC 4'],
+    ['tu-danh-gia-phu-luc', 'PHỤ LỤC'],
+  ],
 };
 const AS_OF = '2026-06-15';
 

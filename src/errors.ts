@@ -22,3 +22,15 @@ export class KnownError extends Error {
 export function isKnownError(error: unknown): error is KnownError {
   return error instanceof KnownError;
 }
+
+/** A rule pack that cannot be loaded: it stops the run (exit 2) wherever it is found, never only one school. */
+export class RulePackError extends KnownError {
+  constructor(text: LocalText, location: SourceLocation | null = null, details: Diagnostic[] = []) {
+    super(text, location, details);
+    this.name = 'RulePackError';
+  }
+}
+
+export function isRulePackError(error: unknown): error is RulePackError {
+  return error instanceof RulePackError;
+}

@@ -3,7 +3,7 @@ export { checkSchool } from './check/check-folder.js';
 export { checkSchoolFiles, type CheckOptions, type PreparedCheck } from './check/check-school.js';
 export { checkTree, checkSchools, findSchools, type BatchOptions } from './batch/index.js';
 export { discoverSchools } from './discover/discover.js';
-export { loadRuleSet, packForSchoolType } from './engine/load-rules.js';
+export { loadRuleSet, openRuleSet, packForSchoolType } from './engine/load-rules.js';
 export type { Rule, RulePack, RuleSet, Check, Condition } from './engine/rule-types.js';
 export { formatters, FORMAT_NAMES, type Formatter } from './report/formatters/index.js';
 export type { FormatContext, ReportConfig } from './report/context.js';

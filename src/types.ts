@@ -190,6 +190,8 @@ export interface SchoolResult {
   indicators?: IndicatorSeries[];
   /** Notes about the regime applied (circular chosen by default, no longer in force on --as-of …); never change the verdict. */
   notices?: Notice[];
+  /** Statements of the pack that apply to this school (e.g. a certificate issued under the earlier regime keeps its term). */
+  statements?: Statement[];
   /** Year-over-year progress against an earlier result (`chuan check --baseline`); absent otherwise. */
   progress?: SchoolProgress;
   /** The earlier result file (as named) when it holds no result for this school: the report says so. */
@@ -271,6 +273,15 @@ export interface PlanEntry {
 export interface Notice {
   code: string;
   message: LocalText;
+}
+
+/** A statement of the pack that applies to this school (a transition clause), filled in; never changes the verdict. */
+export interface Statement {
+  id: string;
+  message: LocalText;
+  /** "Thông tư 57/2026/TT-BGDĐT, Điều 27, khoản 2". */
+  reference: LocalText;
+  verification: Verification;
 }
 
 /** One quantitative indicator of a criterion, by school year (no cut-off: reported, never judged). */

@@ -3,7 +3,8 @@ import { checkSchool } from '../check/check-folder.js';
 import { failedResult, type CheckOptions } from '../check/check-school.js';
 import { applyOverlay } from '../config/apply-overlay.js';
 import { loadConfig } from '../config/load-config.js';
-import { loadRuleSet } from '../engine/load-rules.js';
+import { openRuleSet } from '../engine/load-rules.js';
+import { isRulePackError } from '../errors.js';
 import type { LevelId, SchoolResult } from '../types.js';
 import { SchemaRegistry } from '../validate/schemas.js';
 
@@ -29,7 +30,7 @@ export function prepareCheckOptions(settings: BatchSettings, prepared?: Prepared
   const level = { ...(settings.level ? { level: settings.level } : {}), ...(settings.circular ? { circular: settings.circular } : {}) };
   if (prepared) return { asOf: settings.asOf, registry, ...prepared, ...level };
   const config = loadConfig(settings.configFile, registry);
-  const { ruleSet, changes } = applyOverlay(loadRuleSet(undefined, registry), config);
+  const { ruleSet, changes } = applyOverlay(openRuleSet(undefined, registry), config);
   return { asOf: settings.asOf, ruleSet, registry, config, overlayChanges: changes, ...level };
 }
 
@@ -47,6 +48,8 @@ export function checkOneSafely(dir: string, options: CheckOptions): SchoolResult
   try {
     return checkSchool(dir, options);
   } catch (error) {
+    // A broken rule pack is not this school's problem: it stops the run (exit 2).
+    if (isRulePackError(error)) throw error;
     return internalFailure(dir, error instanceof Error ? error.message : String(error));
   }
 }

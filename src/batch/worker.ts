@@ -32,5 +32,10 @@ port.on('message', (message: ToWorker) => {
     port.close();
     return;
   }
-  send({ type: 'result', index: message.index, result: payload(checkOneSafely(message.dir, options)) });
+  try {
+    send({ type: 'result', index: message.index, result: payload(checkOneSafely(message.dir, options)) });
+  } catch (error) {
+    // Only a broken rule pack gets here (checkOneSafely keeps every other failure to its school).
+    send({ type: 'fatal', message: error instanceof Error ? error.message : String(error), ...(isKnownError(error) ? { text: error.text } : {}) });
+  }
 });

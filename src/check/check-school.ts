@@ -17,6 +17,7 @@ import { evaluatePack, type Locator } from '../engine/evaluate.js';
 import { consistencyRemarks } from '../engine/consistency.js';
 import { computeLevels, levelIndex } from '../engine/levels.js';
 import { recognitionStatus } from '../engine/recognition.js';
+import { schoolStatements } from '../engine/statements.js';
 import { checkEvidence } from '../evidence/check-evidence.js';
 import { compareStrings } from '../discover/school-folders.js';
 
@@ -122,6 +123,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
   const criteriaData = levelled ? criterionReportData(pack, roots, levelled.criteria, profile.schoolYear) : undefined;
   const { levels, reached } = levelled ?? computeLevels(pack, findings);
   const reachedTarget = target !== null && levelIndex(pack, reached) >= levelIndex(pack, target);
+  const statements = schoolStatements(pack, base.recognition, ruleSet.vocabulary, asOf);
   return {
     ...base,
     outcome: reachedTarget ? 'reached' : 'not_reached',
@@ -133,6 +135,7 @@ export function checkSchoolFiles(files: FileSource, options: PreparedCheck): Sch
     ...(pack.amendments.length > 0 && ctx.date ? { wordingDate: ctx.date } : {}),
     evidence: collectEvidence(docs),
     adjustments: [...base.adjustments, ...waived.changes],
+    ...(statements.length > 0 ? { statements } : {}),
     ...(levelled && base.filing ? { filing: { ...base.filing, statements: criterionStatements(roots, levelled.criteria), records: filedRecords(docs) } } : {}),
   };
 }

@@ -4,16 +4,19 @@ import { tr } from '../report/context.js';
 import { locationText } from '../report/text.js';
 import type { Lang } from '../types.js';
 import { toolVersion } from '../version.js';
-import { runCheck, parseLang, type CheckCommandOptions } from './commands/check.js';
-import { runDiff } from './commands/diff.js';
-import { runInit, type InitCommandOptions } from './commands/init.js';
-import { runExplain, runRules, type RulesOptions } from './commands/rules.js';
+import type { CheckCommandOptions } from './commands/check.js';
+import type { InitCommandOptions } from './commands/init.js';
+import type { RulesOptions } from './commands/rules.js';
+import { parseLang } from './lang.js';
 import { processIo, type CliIo } from './io.js';
 import { helpConfiguration, usageErrorText } from './help-text.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** The whole CLI: parse argv, run a command, return the exit code. Never calls process.exit. */
+/**
+ * The whole CLI: parse argv, run a command, return the exit code. Never calls process.exit. Each command's
+ * modules are imported when it runs, so `chuan --version` or `chuan rules` does not load the checker.
+ */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code = 0;
   const debug = argv.includes('--debug');
@@ -47,7 +50,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('-q, --quiet', 'không in tiến trình và dòng "đã ghi …" ra stderr (lỗi vẫn in)')
     .option('--baseline <file>', 'kết quả JSON của lần kiểm tra trước (chuan check --format json): báo cáo Markdown có thêm phần so sánh với năm trước')
     .action(async (paths: string[], options: CheckCommandOptions) => {
-      code = await runCheck(paths, options, io);
+      code = await (await import('./commands/check.js')).runCheck(paths, options, io);
     });
 
   program
@@ -59,8 +62,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--verification <status>', 'lọc theo trạng thái xác minh').choices(['confirmed', 'secondary', 'unverified']))
     .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
-    .action((options: Omit<RulesOptions, 'lang'> & { lang: string }) => {
-      code = runRules({ ...options, lang: parseLang(options.lang) }, io);
+    .action(async (options: Omit<RulesOptions, 'lang'> & { lang: string }) => {
+      code = (await import('./commands/rules.js')).runRules({ ...options, lang: parseLang(options.lang) }, io);
     });
 
   program
@@ -68,8 +71,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .description('giải thích đầy đủ một quy tắc')
     .argument('<rule-id>', 'mã quy tắc, ví dụ TT47.TH.S1.C1.so-lop')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
-    .action((id: string, options: { lang: string }) => {
-      code = runExplain(id, parseLang(options.lang), io);
+    .action(async (id: string, options: { lang: string }) => {
+      code = (await import('./commands/rules.js')).runExplain(id, parseLang(options.lang), io);
     });
 
   program
@@ -83,9 +86,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--tinh <tinh>', 'tỉnh/thành phố')
     .option('--khu-vuc <khu-vuc>', 'thanh_thi | nong_thon | mien_nui | dac_biet_kho_khan (mặc định: nong_thon)')
     .option('--circular <circular>', 'thông tư áp dụng: số hoặc mã bộ quy tắc, xem chuan rules (mặc định: bộ quy tắc cũ theo cấp học)')
+    .option('--cac-cap <list>', 'trường nhiều cấp học, với thông tư đánh giá riêng từng cấp: các cấp học, ví dụ thcs,thpt hoặc tieu-hoc,thcs (mặc định: thcs,thpt)')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
-    .action((dir: string, options: Omit<InitCommandOptions, 'lang'> & { lang: string }) => {
-      code = runInit(dir, { ...options, lang: parseLang(options.lang) }, io);
+    .action(async (dir: string, options: Omit<InitCommandOptions, 'lang'> & { lang: string }) => {
+      code = (await import('./commands/init.js')).runInit(dir, { ...options, lang: parseLang(options.lang) }, io);
     });
 
   program
@@ -94,8 +98,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('<old>', 'kết quả JSON cũ (chuan check --format json)')
     .argument('<new>', 'kết quả JSON mới')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ').choices(['vi', 'en']).default('vi'))
-    .action((oldFile: string, newFile: string, options: { lang: string }) => {
-      code = runDiff(oldFile, newFile, { lang: parseLang(options.lang) }, io);
+    .action(async (oldFile: string, newFile: string, options: { lang: string }) => {
+      code = (await import('./commands/diff.js')).runDiff(oldFile, newFile, { lang: parseLang(options.lang) }, io);
     });
 
   try {

@@ -1,39 +1,70 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KnownError } from '../errors.js';
+import { isRulePackError, RulePackError } from '../errors.js';
 import { loadYamlPath } from '../load/disk-source.js';
 import { locate, type YamlFile } from '../load/yaml-file.js';
 import { rulesDir } from '../paths.js';
 import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
+import { deferPackBody, type PackBody } from './lazy-pack.js';
 import { loadCriteria } from './load-criteria.js';
-import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, ReportFormSpec, Rule, RulePack, RuleSet, SelfAssessmentParts, Vocabulary } from './rule-types.js';
+import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, PackStatement, ReportFormSpec, Rule, RulePack, RuleSet, SelfAssessmentParts, Vocabulary } from './rule-types.js';
 
 export { packForSchoolType } from './packs.js';
 
 const cache = new Map<string, RuleSet>();
 
-/** Loads every pack under rules/, validated against its meta-schemas; any problem is a located error (exit 2). */
+/**
+ * Every pack under rules/ with its rules, validated against the meta-schemas; any problem is a located
+ * error (exit 2). For `chuan rules`, the catalogue, the page and the meta-tests; a check opens the packs
+ * lazily (openRuleSet).
+ */
 export function loadRuleSet(dir: string = rulesDir, registry: Validators = SchemaRegistry.shared()): RuleSet {
+  const set = openRuleSet(dir, registry);
+  const diagnostics: Diagnostic[] = [];
+  for (const pack of set.packs) {
+    try {
+      void pack.rules;
+    } catch (error) {
+      if (!isRulePackError(error)) throw error;
+      diagnostics.push(...error.details);
+    }
+  }
+  if (diagnostics.length > 0) throw packError(diagnostics);
+  return set;
+}
+
+/**
+ * Every pack's pack.yaml (validated), and the vocabulary; a pack's rule and criteria files are read and
+ * validated the first time its rules are asked for (a school checked under it, a report naming one of its
+ * rules), so a run compiles only the packs it needs. A problem in them is a RulePackError then.
+ */
+export function openRuleSet(dir: string = rulesDir, registry: Validators = SchemaRegistry.shared()): RuleSet {
   const cached = cache.get(dir);
   if (cached) return cached;
   const diagnostics: Diagnostic[] = [];
   const vocabulary = loadVocabulary(path.join(dir, 'vocabulary.yaml'), registry, diagnostics);
   const packs: RulePack[] = [];
+  const seen = new Map<string, Rule>();
   for (const name of fs.readdirSync(dir).sort()) {
     const packDir = path.join(dir, name);
     if (!fs.statSync(packDir).isDirectory() || !fs.existsSync(path.join(packDir, 'pack.yaml'))) continue;
-    const pack = loadPack(packDir, registry, diagnostics);
-    if (pack) packs.push(pack);
+    const loaded = loadPackHeader(packDir, registry, diagnostics);
+    if (!loaded) continue;
+    const { pack, packYaml } = loaded;
+    const header = { ...pack };
+    deferPackBody(pack, () => loadPackBody(packDir, header, registry, seen, packYaml));
+    packs.push(pack);
   }
-  checkUniqueIds(packs, diagnostics);
-  if (diagnostics.length > 0) {
-    throw new KnownError({ vi: `bộ quy tắc có ${diagnostics.length} lỗi`, en: `the rule pack has ${diagnostics.length} error(s)` }, diagnostics[0]!.location, diagnostics);
-  }
+  if (diagnostics.length > 0) throw packError(diagnostics);
   const set = { packs, vocabulary };
   cache.set(dir, set);
   return set;
+}
+
+function packError(diagnostics: Diagnostic[]): RulePackError {
+  return new RulePackError({ vi: `bộ quy tắc có ${diagnostics.length} lỗi`, en: `the rule pack has ${diagnostics.length} error(s)` }, diagnostics[0]!.location, diagnostics);
 }
 
 function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
@@ -44,7 +75,7 @@ function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnos
   return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {}, englishUnits };
 }
 
-function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic[]): RulePack | null {
+function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diagnostic[]): { pack: RulePack; packYaml: YamlFile } | null {
   const packYaml = loadValidated(path.join(packDir, 'pack.yaml'), `${SCHEMA_BASE}pack.schema.json`, registry, diagnostics);
   if (!packYaml) return null;
   const raw = packYaml.value as Record<string, unknown>;
@@ -71,22 +102,63 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
     declaredCodeFormats: (raw['evidence_code_formats'] as (string | DeclaredCodeFormat)[]).filter((f): f is DeclaredCodeFormat => typeof f !== 'string'),
     reportForms: ((raw['report_forms'] ?? ['tu-ra-soat']) as (string | RawReportForm)[]).map(reportForm),
     notEncoded: (raw['not_encoded'] ?? []) as RulePack['notEncoded'],
+    sharedRules: (raw['shared_rules'] ?? []) as string[],
     consistency: (raw['consistency'] ?? []) as RulePack['consistency'],
     rules: [],
+    statements: [],
   };
+  pack.sharedRules.forEach((name, index) => {
+    const problem = !pack.itemIdPrefix
+      ? { vi: `shared_rules cần item_id_prefix: mã quy tắc trong thư mục dùng chung được thêm tiền tố của bộ quy tắc`, en: `shared_rules needs item_id_prefix: the ids in a shared folder get the pack's prefix` }
+      : !fs.existsSync(path.join(packDir, '..', name)) || !fs.statSync(path.join(packDir, '..', name)).isDirectory()
+        ? { vi: `không có thư mục dùng chung rules/${name}`, en: `no shared folder rules/${name}` }
+        : fs.existsSync(path.join(packDir, '..', name, 'pack.yaml'))
+          ? { vi: `rules/${name} là một bộ quy tắc (có pack.yaml), không phải thư mục dùng chung`, en: `rules/${name} is a pack (it has a pack.yaml), not a shared folder` }
+          : null;
+    if (problem) diagnostics.push({ code: 'rules/shared', severity: 'error', message: problem, location: locate(packYaml, ['shared_rules', index]) });
+  });
+  checkPackReferences(pack, packYaml, diagnostics);
+  return { pack, packYaml };
+}
+
+/** Where a pack's rule files sit: its own folder, then each shared folder, whose ids get the pack's prefix. */
+interface RuleSource {
+  dir: string;
+  prefix: string;
+}
+
+const LEVEL_FILE = /^(tieu-chuan-[1-9]|cong-nhan)\.yaml$/;
+export const STATEMENTS_FILE = 'chuyen-tiep.yaml';
+
+/**
+ * The pack's criteria files (criterion regimes), the rule files of each level folder and its statements,
+ * from its own folder and its shared folders: a level's files in name order, the pack's before a shared
+ * folder's of the same name. Ids unique across the packs loaded.
+ */
+function loadPackBody(packDir: string, header: RulePack, registry: Validators, seen: Map<string, Rule>, packYaml: YamlFile): PackBody {
+  const diagnostics: Diagnostic[] = [];
+  // A copy of the header takes the rules and criteria as they are read.
+  const pack: RulePack = { ...header, rules: [], criteria: [], statements: [] };
+  delete pack.schoolData;
   if (pack.levelModel.kind !== 'rule_cumulative') loadCriteria(packDir, pack, registry, diagnostics);
+  const sources: RuleSource[] = [{ dir: packDir, prefix: '' }, ...pack.sharedRules.map((name) => ({ dir: path.join(packDir, '..', name), prefix: `${pack.itemIdPrefix}.` }))];
   for (const level of pack.levels) {
-    const levelDir = path.join(packDir, level.id.replaceAll('_', '-'));
-    if (!fs.existsSync(levelDir)) continue;
-    for (const file of fs.readdirSync(levelDir).filter((f) => /^(tieu-chuan-[1-9]|cong-nhan)\.yaml$/.test(f)).sort()) {
-      const yaml = loadValidated(path.join(levelDir, file), `${SCHEMA_BASE}rule.schema.json`, registry, diagnostics);
+    const folder = level.id.replaceAll('_', '-');
+    const files = sources.flatMap((source, order) => {
+      const levelDir = path.join(source.dir, folder);
+      return fs.existsSync(levelDir) ? fs.readdirSync(levelDir).filter((f) => LEVEL_FILE.test(f)).map((name) => ({ name, order, file: path.join(levelDir, name), prefix: source.prefix })) : [];
+    });
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.order - b.order));
+    for (const { name: file, file: full, prefix } of files) {
+      const yaml = loadValidated(full, `${SCHEMA_BASE}rule.schema.json`, registry, diagnostics);
       if (!yaml) continue;
       // cong-nhan.yaml: conditions for national-standard recognition, standard 0, reported apart from the level.
       const standard = file === 'cong-nhan.yaml' ? 0 : Number(file.slice('tieu-chuan-'.length, -'.yaml'.length));
-      (yaml.value as { rules: Omit<Rule, 'origin'>[] }).rules.forEach((rule, index) => {
+      (yaml.value as { rules: Omit<Rule, 'origin'>[] }).rules.forEach((raw, index) => {
+        const rule = { ...raw, id: `${prefix}${raw.id}` };
         const origin = locate(yaml, ['rules', index]);
         const problem = rule.level !== level.id
-          ? { vi: `quy tắc ${rule.id} có level ${rule.level} nhưng nằm trong thư mục ${level.id.replaceAll('_', '-')}`, en: `rule ${rule.id} has level ${rule.level} but sits in folder ${level.id.replaceAll('_', '-')}` }
+          ? { vi: `quy tắc ${rule.id} có level ${rule.level} nhưng nằm trong thư mục ${folder}`, en: `rule ${rule.id} has level ${rule.level} but sits in folder ${folder}` }
           : rule.standard !== standard
             ? { vi: `quy tắc ${rule.id} thuộc tiêu chuẩn ${rule.standard} nhưng nằm trong ${file}`, en: `rule ${rule.id} is for standard ${rule.standard} but sits in ${file}` }
             : (rule.standard === 0) !== (rule.scope === 'recognition')
@@ -100,8 +172,21 @@ function loadPack(packDir: string, registry: Validators, diagnostics: Diagnostic
       });
     }
   }
-  checkPackReferences(pack, packYaml, diagnostics);
-  return pack;
+  for (const source of sources) loadStatements(path.join(source.dir, STATEMENTS_FILE), source.prefix, pack, registry, diagnostics);
+  checkConditionRules(pack, packYaml, diagnostics);
+  checkUniqueIds([...pack.rules, ...pack.statements.map((s) => ({ id: s.id, origin: s.origin }) as Rule)], seen, diagnostics);
+  if (diagnostics.length > 0) throw packError(diagnostics);
+  for (const rule of pack.rules) seen.set(rule.id, rule);
+  return { rules: pack.rules, criteria: pack.criteria, statements: pack.statements, schoolData: pack.schoolData };
+}
+
+function loadStatements(file: string, prefix: string, pack: RulePack, registry: Validators, diagnostics: Diagnostic[]): void {
+  if (!fs.existsSync(file)) return;
+  const yaml = loadValidated(file, `${SCHEMA_BASE}statement.schema.json`, registry, diagnostics);
+  if (!yaml) return;
+  (yaml.value as { statements: Omit<PackStatement, 'origin'>[] }).statements.forEach((raw, index) => {
+    pack.statements.push({ ...raw, id: `${prefix}${raw.id}`, origin: locate(yaml, ['statements', index]) } as PackStatement);
+  });
 }
 
 type RawParts = Omit<SelfAssessmentParts, 'standardConclusion'> & { standard_conclusion: LocalText };
@@ -114,7 +199,7 @@ function reportForm(raw: string | RawReportForm): ReportFormSpec {
   return { ...rest, ...(review_moments ? { reviewMoments: review_moments } : {}), ...(separate_level ? { separateLevel: separate_level } : {}), ...(named ? { parts: named } : {}) };
 }
 
-/** What pack.yaml names must exist: levels of the national-standard mapping, its condition rules, the code formats. */
+/** What pack.yaml names must exist (read with the header): levels of the national-standard mapping, the code formats. */
 function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagnostic[]): void {
   const problem = (message: LocalText, at: (string | number)[]) => diagnostics.push({ code: 'rules/pack-reference', severity: 'error', message, location: locate(yaml, at) });
   const ns = pack.nationalStandard;
@@ -123,11 +208,6 @@ function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagno
       if (!pack.levels.some((l) => l.id === from)) problem({ vi: `national_standard.from_levels: mức ${from} không có trong levels`, en: `national_standard.from_levels: level ${from} is not in levels` }, ['national_standard', 'from_levels', from]);
       if (!ns.levels.some((l) => l.id === to)) problem({ vi: `national_standard.from_levels: ${to} không có trong national_standard.levels`, en: `national_standard.from_levels: ${to} is not in national_standard.levels` }, ['national_standard', 'from_levels', from]);
     }
-    ns.conditions.forEach((c, i) => {
-      if ('rule' in c && !pack.rules.some((r) => r.id === c.rule && r.scope === 'recognition')) {
-        problem({ vi: `national_standard.conditions: ${c.rule} không phải quy tắc điều kiện công nhận (cong-nhan.yaml) của bộ quy tắc`, en: `national_standard.conditions: ${c.rule} is not a recognition rule (cong-nhan.yaml) of this pack` }, ['national_standard', 'conditions', i]);
-      }
-    });
   }
   const raw = (yaml.value as Record<string, unknown>)['evidence_code_formats'] as unknown[];
   raw.forEach((f, i) => {
@@ -143,6 +223,20 @@ function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagno
     const levels = pack.levelModel.kind === 'rule_cumulative' ? [] : pack.levelModel.criterionLevels.map((l) => l.id);
     if (f.separateLevel && !levels.includes(f.separateLevel)) {
       problem({ vi: `report_forms: separate_level ${f.separateLevel} không phải mức của tiêu chí (level_model.criterion_levels)`, en: `report_forms: separate_level ${f.separateLevel} is not a criterion level (level_model.criterion_levels)` }, ['report_forms', i, 'separate_level']);
+    }
+  });
+}
+
+/** The national-standard conditions pack.yaml names are recognition rules of the pack (read with its rules). */
+function checkConditionRules(pack: RulePack, yaml: YamlFile, diagnostics: Diagnostic[]): void {
+  pack.nationalStandard?.conditions.forEach((c, i) => {
+    if ('rule' in c && !pack.rules.some((r) => r.id === c.rule && r.scope === 'recognition')) {
+      diagnostics.push({
+        code: 'rules/pack-reference',
+        severity: 'error',
+        location: locate(yaml, ['national_standard', 'conditions', i]),
+        message: { vi: `national_standard.conditions: ${c.rule} không phải quy tắc điều kiện công nhận (cong-nhan.yaml) của bộ quy tắc`, en: `national_standard.conditions: ${c.rule} is not a recognition rule (cong-nhan.yaml) of this pack` },
+      });
     }
   });
 }
@@ -197,10 +291,10 @@ export function loadValidated(file: string, schemaId: string, registry: Validato
   return problems.length === 0 ? yaml : null;
 }
 
-function checkUniqueIds(packs: RulePack[], diagnostics: Diagnostic[]): void {
-  const seen = new Map<string, Rule>();
-  for (const rule of packs.flatMap((p) => p.rules)) {
-    const first = seen.get(rule.id);
+function checkUniqueIds(rules: Rule[], seen: Map<string, Rule>, diagnostics: Diagnostic[]): void {
+  const mine = new Map<string, Rule>();
+  for (const rule of rules) {
+    const first = mine.get(rule.id) ?? seen.get(rule.id);
     if (first) {
       diagnostics.push({
         code: 'rules/duplicate-id',
@@ -209,7 +303,7 @@ function checkUniqueIds(packs: RulePack[], diagnostics: Diagnostic[]): void {
         message: { vi: `mã quy tắc ${rule.id} bị trùng (đã có ở ${first.origin.file}:${first.origin.line})`, en: `duplicate rule id ${rule.id} (first at ${first.origin.file}:${first.origin.line})` },
       });
     } else {
-      seen.set(rule.id, rule);
+      mine.set(rule.id, rule);
     }
   }
 }

@@ -204,6 +204,22 @@ export interface Criterion {
   origin: SourceLocation;
 }
 
+/**
+ * A statement the reports make where it applies (rules/<pack>/chuyen-tiep.yaml): a closed set of kinds.
+ * certificate_before — the school's latest recognition was signed before `before` (its certificate keeps its
+ * term: `text` while it runs, `after` once it has expired); period — the reference date falls in `from` …
+ * `to` (`text`), or after `to` (`after`). Never changes the verdict.
+ */
+export type PackStatement = {
+  id: string;
+  reference: RuleReference;
+  verification: Verification;
+  source?: string;
+  text: LocalText;
+  after?: LocalText;
+  origin: SourceLocation;
+} & ({ kind: 'certificate_before'; before: string } | { kind: 'period'; from: string; to: string });
+
 export interface RulePack {
   id: string;
   circular: string;
@@ -250,9 +266,13 @@ export interface RulePack {
   /** The report forms of this pack, in print order (report/forms). */
   reportForms: ReportFormSpec[];
   notEncoded: { digest: string; title?: string; reason: LocalText }[];
+  /** Folders under rules/ (without a pack.yaml) whose rule files and statements this pack reads too, their ids prefixed with itemIdPrefix. */
+  sharedRules: string[];
   /** Data written twice that must agree: the items of a list and the number the school wrote (consistency.ts). */
   consistency: { count: string; equals: string; items: LocalText }[];
   rules: Rule[];
+  /** What the reports state where it applies (transition clauses). */
+  statements: PackStatement[];
 }
 
 export interface NationalStandard {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadRuleSet, packForSchoolType } from '../engine/load-rules.js';
+import { openRuleSet, packForSchoolType } from '../engine/load-rules.js';
 import { packsNamed } from '../engine/packs.js';
 import { criteriaTemplate } from './criteria-template.js';
 import type { Check, Condition, RulePack, RuleSet } from '../engine/rule-types.js';
@@ -34,6 +34,11 @@ export interface InitOptions {
   khuVuc?: string;
   /** The circular to report under (e.g. 57/2026); default: the pack of the school type for folders naming none. */
   circular?: string;
+  /**
+   * A multi-level school under a pack that rates each level apart: the levels it teaches ("thcs,thpt",
+   * "tieu-hoc,thcs"); default thcs and thpt.
+   */
+  cacCap?: string;
   /** Today's date (YYYY-MM-DD), for the default school year. */
   today?: string;
   ruleSet?: RuleSet;
@@ -71,7 +76,7 @@ export function initSchool(dirArg: string, options: InitOptions, cwd: string = p
 
 /** The six files of a new school folder at `dir` (absolute), without touching the disk. */
 export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack; files: InitFile[] } {
-  const ruleSet = options.ruleSet ?? loadRuleSet();
+  const ruleSet = options.ruleSet ?? openRuleSet();
   const cap = options.cap.replaceAll('-', '_');
   if (!SCHOOL_TYPES.includes(cap as SchoolType)) {
     throw new KnownError({ vi: `--cap phải là một trong: mam-non, tieu-hoc, thcs, thpt, nhieu-cap (đang ghi "${options.cap}")`, en: `--cap must be one of: mam-non, tieu-hoc, thcs, thpt, nhieu-cap (got "${options.cap}")` });
@@ -99,6 +104,8 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
     nam_hoc: { value: namHoc },
     muc_tieu: { value: level, comment: pack.levels.map((l) => l.id).join(' | ') },
   };
+  const parts = schoolParts(pack, cap, options.cacCap);
+  if (parts.length > 0) profile['cac_cap_hoc'] = { value: parts, comment: `KIỂM TRA: các cấp học của trường, chọn trong ${PARTS.join(', ')}` };
   // A yes/no fact of the profile that some threshold depends on: written out, so that it is answered rather than missed.
   for (const flag of profileFlags(pack)) profile[flag] = { value: false, comment: 'KIỂM TRA: true hoặc false (một số ngưỡng phụ thuộc mục này)' };
   const files: InitFile[] = [
@@ -112,7 +119,7 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
       }),
     },
     ...pack.standardNumbers.map((n) => {
-      if (pack.levelModel.kind !== 'rule_cumulative') return { file: path.join(dir, standardFileName(n)), content: criteriaTemplate(pack, n, modeline(dir, editorSchemaName(pack.id, n)), namHoc) };
+      if (pack.levelModel.kind !== 'rule_cumulative') return { file: path.join(dir, standardFileName(n)), content: criteriaTemplate(pack, n, modeline(dir, editorSchemaName(pack.id, n)), namHoc, parts) };
       const schema = dereference(standardSchemaId(pack.id, n), docs);
       return {
         file: path.join(dir, standardFileName(n)),
@@ -127,6 +134,25 @@ export function schoolFiles(dir: string, options: InitOptions): { pack: RulePack
     }),
   ];
   return { pack, files };
+}
+
+const PARTS = ['tieu_hoc', 'thcs', 'thpt'];
+const DEFAULT_PARTS = ['thcs', 'thpt'];
+
+/** The levels of a multi-level school that rate the criteria apart (none for another school or pack). */
+function schoolParts(pack: RulePack, cap: string, given: string | undefined): string[] {
+  const multi = pack.levelModel.kind !== 'rule_cumulative' && pack.levelModel.multiLevel !== undefined;
+  if (!multi || cap !== 'nhieu_cap') {
+    if (given !== undefined) throw new KnownError({ vi: '--cac-cap chỉ dùng cho trường nhiều cấp học (--cap nhieu-cap) theo thông tư đánh giá riêng từng cấp', en: '--cac-cap is only for a multi-level school (--cap nhieu-cap) under a circular that rates each level apart' });
+    return [];
+  }
+  if (given === undefined) return DEFAULT_PARTS;
+  const parts = [...new Set(given.split(',').map((p) => p.trim().replaceAll('-', '_')).filter((p) => p !== ''))];
+  const wrong = parts.filter((p) => !PARTS.includes(p));
+  if (wrong.length > 0 || parts.length < 2) {
+    throw new KnownError({ vi: `--cac-cap phải liệt kê ít nhất hai cấp trong: tieu-hoc, thcs, thpt, cách nhau bằng dấu phẩy (đang ghi "${given}")`, en: `--cac-cap must list at least two of: tieu-hoc, thcs, thpt, comma-separated (got "${given}")` });
+  }
+  return PARTS.filter((p) => parts.includes(p));
 }
 
 /** Profile flags (truong.<x> compared with true or false) that the pack's situational thresholds (only_if) read. */

@@ -7,7 +7,7 @@ const WIDTH = 100;
 const HINT_COLUMN = 34;
 
 export interface ActiveValue {
-  value: string | number | boolean;
+  value: string | number | boolean | string[];
   comment?: string;
 }
 
@@ -105,8 +105,9 @@ function withHint(line: string, hintText: string | undefined): string {
   return hintText ? `${line.padEnd(Math.max(line.length + 2, HINT_COLUMN))}# ${hintText}` : line;
 }
 
-function scalar(value: string | number | boolean): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+/** A scalar as YAML, or a list of them in flow style ("[thcs, thpt]"). */
+function scalar(value: string | number | boolean | string[]): string {
+  return stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd();
 }
 
 /** Text as comment lines at `indent`, wrapped at WIDTH. */

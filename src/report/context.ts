@@ -1,3 +1,4 @@
+import { isPackLoaded } from '../engine/lazy-pack.js';
 import type { Rule, RulePack, RuleSet } from '../engine/rule-types.js';
 import type { Lang, LocalText, OverlayChange } from '../types.js';
 import type { SchemaLookup } from './data-hints.js';
@@ -32,15 +33,23 @@ export interface FormatContext {
 
 export const tr = (text: LocalText, lang: Lang): string => text[lang];
 
-const ruleIndex = new WeakMap<RuleSet, Map<string, { rule: Rule; pack: RulePack }>>();
+const ruleIndex = new WeakMap<RulePack, Map<string, Rule>>();
 
+/**
+ * A rule by id, with its pack. The packs already in memory are searched first: a report names rules of
+ * the packs its schools were checked under, so the others are read only for an id none of those has.
+ */
 export function findRule(set: RuleSet, id: string): { rule: Rule; pack: RulePack } | undefined {
-  let index = ruleIndex.get(set);
-  if (!index) {
-    index = new Map(set.packs.flatMap((pack) => pack.rules.map((rule) => [rule.id, { rule, pack }] as const)));
-    ruleIndex.set(set, index);
+  for (const loaded of [true, false]) {
+    for (const pack of set.packs) {
+      if (isPackLoaded(pack) !== loaded) continue;
+      let index = ruleIndex.get(pack);
+      if (!index) ruleIndex.set(pack, (index = new Map(pack.rules.map((rule) => [rule.id, rule]))));
+      const rule = index.get(id);
+      if (rule) return { rule, pack };
+    }
   }
-  return index.get(id);
+  return undefined;
 }
 
 export function findPack(set: RuleSet, id: string | null): RulePack | undefined {

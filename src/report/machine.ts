@@ -7,6 +7,7 @@ import { findPack, findRule, tr, type FormatContext } from './context.js';
 import { compareStrings } from '../discover/school-folders.js';
 import { sortFindings, viewOf, type SchoolView } from './summary.js';
 import { dataHintLines, findingHints } from './data-hints.js';
+import { partSuffix, ratingText } from './rating-text.js';
 import { dateText, gapText, measuredText, referenceText, remedyText, requiredText, words } from './text.js';
 
 /** A path relative to the working directory with forward slashes ("../x" when outside it); never machine-specific. */
@@ -33,9 +34,11 @@ export const isAbsoluteRel = (rel: string): boolean => path.isAbsolute(rel) || /
 /**
  * What a finding means for the school's target, the same in every machine format:
  * gap (unmet error rule up to the target level), advisory (unmet warning rule), beyond (unmet above the target),
- * missing (not assessable where it matters), waived, met, skipped (not applicable, or not assessable where it does not matter).
+ * missing (not assessable where it matters), not_rated (a criterion item the school has not rated yet, up to
+ * the target level: it blocks the level like missing data), waived, met, skipped (not applicable, or not
+ * assessable or not rated where it does not matter).
  */
-export type FindingRole = 'gap' | 'advisory' | 'beyond' | 'missing' | 'waived' | 'met' | 'not_applicable' | 'ignored';
+export type FindingRole = 'gap' | 'advisory' | 'beyond' | 'missing' | 'not_rated' | 'waived' | 'met' | 'not_applicable' | 'ignored';
 
 export function findingRoles(result: SchoolResult, ctx: FormatContext, view: SchoolView = viewOf(result, findPack(ctx.ruleSet, result.packId))): Map<Finding, FindingRole> {
   const roles = new Map<Finding, FindingRole>();
@@ -47,6 +50,7 @@ export function findingRoles(result: SchoolResult, ctx: FormatContext, view: Sch
   mark(view.advisories, 'advisory');
   mark(view.beyondTarget, 'beyond');
   mark(view.notAssessable, 'missing');
+  mark(view.notRated, 'not_rated');
   return roles;
 }
 
@@ -65,11 +69,11 @@ export function ruleOf(f: Finding, ctx: FormatContext): { rule: Rule; pack: Rule
 
 const vi = (ctx: FormatContext) => ctx.lang === 'vi';
 
-/** One line naming the indicator: "2.2 Title — subject †". */
+/** One line naming the indicator: "2.2 Title — subject †" ("2.2 (cấp THCS) Title" for one part of a multi-level school). */
 export function findingTitle(f: Finding, ctx: FormatContext): string {
   const found = ruleOf(f, ctx);
-  if (!found) return oneLine(`${f.criterion} ${f.ruleId}${f.subject ? ` — ${f.subject}` : ''}`);
-  if (f.subject) return titleLine(f.criterion, tr(found.rule.title, ctx.lang), f.subject, found.rule.verification);
+  if (!found) return oneLine(`${f.criterion}${partSuffix(f, ctx.lang)} ${f.ruleId}${f.subject ? ` — ${f.subject}` : ''}`);
+  if (f.subject || f.part) return titleLine(`${f.criterion}${partSuffix(f, ctx.lang)}`, tr(found.rule.title, ctx.lang), f.subject, found.rule.verification);
   // Most findings have no subject: their title is the same for every school.
   return (linesOf(found.rule)[`${ctx.lang}-title`] ??= titleLine(f.criterion, tr(found.rule.title, ctx.lang), undefined, found.rule.verification));
 }
@@ -98,7 +102,7 @@ export function measureLine(f: Finding, ctx: FormatContext): string | null {
 /** The one-line status message of a finding, in the report's language: "2.2 Title: chưa đạt — 60 % (15/25) — …". */
 export function findingMessage(f: Finding, role: FindingRole, ctx: FormatContext): string {
   const found = ruleOf(f, ctx);
-  if ((role !== 'met' && role !== 'not_applicable') || f.subject || !found) return `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`;
+  if ((role !== 'met' && role !== 'not_applicable') || f.subject || f.part || !found) return `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`;
   // A met or not-applicable indicator reads the same in every school: build its line once.
   return (linesOf(found.rule)[`${ctx.lang}-${role}`] ??= `${findingTitle(f, ctx)}: ${findingStatus(f, role, ctx)}`);
 }
@@ -107,15 +111,21 @@ export function findingMessage(f: Finding, role: FindingRole, ctx: FormatContext
 export function findingStatus(f: Finding, role: FindingRole, ctx: FormatContext): string {
   const measure = measureLine(f, ctx);
   const v = vi(ctx);
+  // What the school stated for a criterion item, and its evidence (why a rated item does not count).
+  const stated = ratingText(f.rating, ctx.lang);
+  const detail = [measure, stated ? oneLine(stated) : null].filter((x): x is string => x !== null).map((x) => ` — ${x}`).join('');
   switch (role) {
     case 'gap':
-      return `${tr(words.status.unmet, ctx.lang)}${measure ? ` — ${measure}` : ''}`;
+      return `${tr(words.status.unmet, ctx.lang)}${detail}`;
     case 'advisory':
-      return `${tr(words.advisory, ctx.lang)}${measure ? ` — ${measure}` : ''}`;
+      return `${tr(words.advisory, ctx.lang)}${detail}`;
     case 'beyond':
-      return `${tr(words.status.unmet, ctx.lang)} (${v ? 'mức cao hơn mức đích' : 'above the target level'})${measure ? ` — ${measure}` : ''}`;
+      return `${tr(words.status.unmet, ctx.lang)} (${v ? 'mức cao hơn mức đích' : 'above the target level'})${detail}`;
+    case 'not_rated':
+      return `${tr(words.status.not_rated, ctx.lang)} — ${v ? 'ghi danh_gia (dat hoặc chua_dat) và mã minh chứng' : 'record danh_gia (dat or chua_dat) and the evidence codes'}`;
     case 'missing':
     case 'ignored': {
+      if (f.status === 'not_rated') return `${tr(words.status.not_rated, ctx.lang)} (${v ? 'mức cao hơn mức đích' : 'above the target level'})`;
       const hints = dataHintLines(findingHints(f, ctx));
       return `${tr(words.status.not_assessable, ctx.lang)}${hints.length > 0 ? ` — ${oneLine(hints.join('; '))}` : f.missingData?.length ? ` — ${v ? 'cần khai báo' : 'provide'}: ${f.missingData.join(', ')}` : ''}`;
     }
@@ -151,6 +161,23 @@ export function referenceLine(f: Finding, ctx: FormatContext): string | null {
 }
 
 export const unverifiedNote = (ctx: FormatContext): string => tr(words.unverified, ctx.lang);
+
+/** A finding in full, one fact a line: location, message, remedy, legal reference with the rule id, † note. */
+export function findingDetail(f: Finding, role: FindingRole, ctx: FormatContext): string {
+  const v = vi(ctx);
+  const remedy = remedyLine(f, ctx);
+  const reference = referenceLine(f, ctx);
+  const found = ruleOf(f, ctx);
+  return [
+    locationLine(f.location, ctx),
+    findingMessage(f, role, ctx),
+    remedy ? `${v ? 'Giải pháp' : 'Remedy'}: ${remedy}` : null,
+    reference ? `${v ? 'Căn cứ' : 'Reference'}: ${reference} (${f.ruleId})` : null,
+    found?.rule.verification === 'unverified' ? `† ${unverifiedNote(ctx)}` : null,
+  ]
+    .filter((line): line is string => line !== null)
+    .join('\n');
+}
 
 export function diagnosticMessage(d: Diagnostic, ctx: FormatContext): string {
   return oneLine(tr(d.message, ctx.lang));

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { schemasDir } from '../paths.js';
 import { addSchemaFormats } from './formats.js';
-import { AJV_OPTIONS, loadPrecompiled, PRECOMPILED_FILE, readSchemaSources, schemaFingerprint, type SchemaSource } from './precompiled.js';
+import { AJV_OPTIONS, loadPrecompiled, PRECOMPILED_FILE, readSchemaSources, schemaFingerprint, type PrecompiledValidators, type SchemaSource } from './precompiled.js';
 
 import type { Validators } from './validators.js';
 
@@ -22,7 +22,7 @@ export interface RegistryOptions {
 export class SchemaRegistry implements Validators {
   private readonly sources: SchemaSource[];
   private readonly compiled = new Map<string, ValidateFunction>();
-  private readonly generated: Map<string, ValidateFunction> | null;
+  private readonly generated: PrecompiledValidators | null;
   private allErrorsAjv: Ajv2020 | null = null;
   /** Stops at the first error; built on first use, for very large documents only (see validateDocument). */
   private firstErrorAjv: Ajv2020 | null = null;

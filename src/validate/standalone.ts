@@ -9,9 +9,9 @@ import { AJV_OPTIONS, schemaFingerprint, type SchemaSource } from './precompiled
 /**
  * A CommonJS module exporting a validator per schema of `sources` (v0, v1, …; only those `exported` keeps,
  * default all, the others being there for their references), `ids` (export name → $id) and the
- * fingerprint of `sources`. `allErrors: false` gives validators that stop at the first error.
+ * fingerprint of `sources` (or the one given). `allErrors: false` gives validators that stop at the first error.
  */
-export function standaloneValidators(sources: SchemaSource[], options: { allErrors?: boolean; exported?: (id: string) => boolean } = {}): string {
+export function standaloneValidators(sources: SchemaSource[], options: { allErrors?: boolean; exported?: (id: string) => boolean; fingerprint?: string } = {}): string {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(options.allErrors === undefined ? {} : { allErrors: options.allErrors }), code: { source: true, formats: new Name(FORMATS_IDENTIFIER) } });
   addSchemaFormats(ajv);
   const ids: Record<string, string> = {};
@@ -23,5 +23,5 @@ export function standaloneValidators(sources: SchemaSource[], options: { allErro
   // A CommonJS module: its default import is module.exports, whose `default` is the generator.
   const generate = (standalone as unknown as { default: (ajv: Ajv2020, refs: Record<string, string>) => string }).default;
   // The formats come first: the generated code reads them while the module loads.
-  return `"use strict";\n${formatsSource()}${generate(ajv, ids)}\nexports.ids = ${JSON.stringify(ids)};\nexports.fingerprint = ${JSON.stringify(schemaFingerprint(sources))};\n`;
+  return `"use strict";\n${formatsSource()}${generate(ajv, ids)}\nexports.ids = ${JSON.stringify(ids)};\nexports.fingerprint = ${JSON.stringify(options.fingerprint ?? schemaFingerprint(sources))};\n`;
 }

@@ -272,5 +272,43 @@ describe('chuan init --circular 57/2026', () => {
   });
 });
 
+describe('chuan init --circular 57/2026, then chuan check: every item "chưa tự đánh giá", never a schema error', () => {
+  const ITEMS = { 'tt57-2026-pho-thong': 71, 'tt57-2026-mam-non': 60 };
+  it.each([
+    ['mam-non', 'tt57-2026-mam-non', [] as string[]],
+    ['tieu-hoc', 'tt57-2026-pho-thong', []],
+    ['thcs', 'tt57-2026-pho-thong', []],
+    ['thpt', 'tt57-2026-pho-thong', []],
+    ['nhieu-cap', 'tt57-2026-pho-thong', ['thcs', 'thpt']],
+  ] as const)('--cap %s (%s)', async (cap, pack, parts) => {
+    const dir = path.join(tmp, cap);
+    const made = await run(['init', dir, '--cap', cap, '--circular', '57/2026', '--nam-hoc', '2026-2027']);
+    expect(made.code).toBe(0);
+    const checked = await run(['check', dir, '--format', 'json', '--as-of', '2027-06-20']);
+    const report = JSON.parse(checked.stdout) as { results: { packId: string; outcome: string; diagnostics: { severity: string; code: string }[]; findings: { status: string; part?: string }[]; criteria: { part?: string }[] }[] };
+    const school = report.results[0]!;
+    expect(school.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(checked.code).toBe(1);
+    expect(school.packId).toBe(pack);
+    const unrated = school.findings.filter((f) => f.status === 'not_rated');
+    expect(unrated).toHaveLength(ITEMS[pack] * Math.max(1, parts.length));
+    expect([...new Set(unrated.map((f) => f.part))]).toEqual(parts.length > 0 ? parts : [undefined]);
+    expect(school.criteria).toHaveLength(15 * Math.max(1, parts.length));
+  });
+
+  it('a multi-level school: cac_cap_hoc in truong.yaml, one section per part in each standard file; --cac-cap chooses the parts', () => {
+    const { files } = schoolFiles(path.join(tmp, 'th-thcs'), { cap: 'nhieu-cap', circular: '57/2026', namHoc: '2026-2027', cacCap: 'tieu-hoc,thcs' });
+    const profile = parse(files[0]!.content) as Record<string, unknown>;
+    expect(profile['cac_cap_hoc']).toEqual(['tieu_hoc', 'thcs']);
+    const standard = parse(files[1]!.content) as { tieu_chi?: unknown; cap_hoc: Record<string, { tieu_chi: Record<string, { muc_1: Record<string, { danh_gia: string }> }> }> };
+    expect(standard.tieu_chi).toBeUndefined();
+    expect(Object.keys(standard.cap_hoc)).toEqual(['tieu_hoc', 'thcs']);
+    expect(Object.keys(standard.cap_hoc['thcs']!.tieu_chi)).toEqual(['1.1', '1.2', '1.3', '1.4']);
+    expect(standard.cap_hoc['tieu_hoc']!.tieu_chi['1.3']!.muc_1['a']!.danh_gia).toBe('chua_danh_gia');
+    expect(() => schoolFiles(path.join(tmp, 'x'), { cap: 'nhieu-cap', circular: '57/2026', cacCap: 'thcs' })).toThrow(/--cac-cap must list at least two of/);
+    expect(() => schoolFiles(path.join(tmp, 'y'), { cap: 'thcs', circular: '57/2026', cacCap: 'thcs,thpt' })).toThrow(/--cac-cap is only for a multi-level school/);
+  });
+});
+
 /** What a school fresh from chuan init (no --ten, no --tinh) is told: its name and province are still placeholders. */
 const PLACEHOLDERS_LEFT = [['value/placeholder', 'warning', ['ten_truong']], ['value/placeholder', 'warning', ['tinh']]];

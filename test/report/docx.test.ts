@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { partName } from '../../src/report/criteria-lines.js';
 import { findPack } from '../../src/report/context.js';
 import { docxFormatter, rollUpDocx, schoolDocx } from '../../src/report/formatters/docx.js';
 import { byCriterion } from '../../src/report/forms/parts.js';
@@ -60,7 +61,8 @@ describe('the Word report of every example school, read back', () => {
       expect(texts).toContain('BÁO CÁO');
       expect(texts).toContain(`Kết quả tự kiểm tra trường đạt chuẩn quốc gia năm học ${r.profile.schoolYear}`);
       const view = viewOf(r, findPack(formatContext().ruleSet, r.packId));
-      const expected = byCriterion(view.gaps).flatMap((s) => [`Heading2 ${s.standard}`, ...s.criteria.map((c) => `Heading3 Tiêu chí ${c.criterion}`)]);
+      // Recognition conditions (standard 0) have their criterion headings but no "Tiêu chuẩn 0".
+      const expected = byCriterion(view.gaps).flatMap((s) => [...(s.standard === 0 ? [] : [`Heading2 ${s.standard}`]), ...s.criteria.map((c) => `Heading3 Tiêu chí ${c.criterion}`)]);
       const found = d.paragraphs
         .filter((p) => p.style === 'Heading3' || (p.style === 'Heading2' && /^Tiêu chuẩn \d/.test(p.text) && !p.text.startsWith('Tiêu chuẩn 0')))
         .filter((p) => p.style === 'Heading2' || /^Tiêu chí \d/.test(p.text))
@@ -155,7 +157,12 @@ describe('the Word report of a batch', () => {
         ? ['Trường', ...p.standardNumbers.map((n) => `TC${n}`), 'Mức đạt']
         : ['Trường', ...p.criteria.map((c) => `${c.id}${c.mandatory ? '★' : ''}`), 'Mức đạt'];
       expect(matrices[i]!.rows[0]).toEqual(head);
-      expect(matrices[i]!.rows.slice(1).map((row) => row[0])).toEqual(results.filter((r) => r.packId === p.id).map((r) => r.profile.name));
+      // A multi-level school has one row per part ("… (cấp THCS)").
+      const rows = (r: SchoolResult) => {
+        const parts = [...new Set((r.criteria ?? []).map((c) => c.part).filter((x): x is string => x !== undefined))];
+        return parts.length > 0 ? parts.map((part) => `${r.profile.name} (${partName(part, 'vi')})`) : [r.profile.name];
+      };
+      expect(matrices[i]!.rows.slice(1).map((row) => row[0])).toEqual(results.filter((r) => r.packId === p.id).flatMap(rows));
     });
     expect(packs.some((p) => p.levelModel.kind !== 'rule_cumulative')).toBe(true);
     const due = rollUp.tables.find((t) => t.rows[0]![2] === 'Việc cần làm')!;

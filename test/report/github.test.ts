@@ -80,7 +80,8 @@ describe('github formatter', () => {
     const evil = '\n::error file=gia.yaml::gia mao %0A, x:y';
     const out = githubFormatter(results.map((r) => hostile(r, evil)), formatContext());
     const outLines = out.trimEnd().split('\n');
-    expect(outLines.every((l) => l.startsWith('::') || l.startsWith('chuan: '))).toBe(true);
+    // Commands, the totals, and (criterion regimes) indented log lines, none of which can read as a command.
+    expect(outLines.every((l) => l.startsWith('::') || l.startsWith('chuan: ') || /^ {2,}\S/.test(l))).toBe(true);
     expect(outLines.some((l) => l.startsWith('::error file=gia.yaml'))).toBe(false);
     const withEvil = outLines.map(parseCommand).filter((c) => c && c.data.includes('gia mao'));
     expect(withEvil.length).toBeGreaterThan(0);

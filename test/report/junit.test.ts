@@ -4,6 +4,8 @@ import { junitFormatter } from '../../src/report/formatters/junit.js';
 import { xmlAttr, xmlCdata, xmlText } from '../../src/report/xml.js';
 import type { SchoolResult } from '../../src/types.js';
 import { formatContext } from '../batch/fixtures.js';
+import { findPack } from '../../src/report/context.js';
+import { levelsInScope } from '../../src/report/criteria-machine.js';
 import { exampleResults, hostile } from './shared.js';
 
 // fast-xml-parser: a maintained, dependency-light, pure-JS parser with a strict validator; the test needs a
@@ -69,7 +71,10 @@ describe('junit formatter', () => {
         expect(cases.length).toBeGreaterThan(0);
         expect(cases.every((c) => c.error !== undefined)).toBe(true);
       } else {
-        expect(cases.length).toBe(new Set(r.findings.map((f) => f.ruleId)).size);
+        // One per rule (and part of a multi-level school); a criterion regime adds one per criterion and per school level up to the target.
+        const perRule = new Set(r.findings.map((f) => `${f.ruleId}\u0000${f.part ?? ''}`)).size;
+        const extra = r.criteria ? r.criteria.length + levelsInScope(r, findPack(formatContext().ruleSet, r.packId)!).length : 0;
+        expect(cases.length).toBe(perRule + extra);
         expect(cases.some((c) => !c.failure && !c.skipped)).toBe(true);
       }
     });

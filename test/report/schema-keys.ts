@@ -23,7 +23,7 @@ export function schemaKeys(): string[] {
 
 /**
  * Single-word keys that are also Vietnamese words written without tone marks ("ngay khi", "Nguyễn Thị
- * Lan", "ma", "xa", "tre", "tinh thần", "Tiền phong"): in running Vietnamese text they are words, not keys.
+ * Lan", "ma", "xa", "tre", "tinh thần", "phong phú", "Tiền phong"): in running Vietnamese text they are words, not keys.
  */
 const ALSO_WORDS = new Set(['ngay', 'lan', 'ma', 'xa', 'tre', 'tinh', 'phong']);
 

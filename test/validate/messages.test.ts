@@ -30,6 +30,10 @@ describe('schema errors are located and say how to fix them', () => {
     const [d] = diagnose(profile('so_hoc_sinh: 95%\n'));
     expect(d!.message.vi).toContain('ghi số lượng, không ghi phần trăm');
   });
+  it('a mapping where a number belongs, even one with a toString key, is a located type error', () => {
+    const [d] = diagnose(profile('so_hoc_sinh:\n  - toString: "0"\n'));
+    expect(d).toMatchObject({ code: 'schema/type', location: { line: 8, path: ['so_hoc_sinh'] } });
+  });
   it('1.234 for an integer -> no thousands separator', () => {
     const [d] = diagnose(profile('so_hoc_sinh: 1.234\n'));
     expect(d!.message.vi).toContain('1234');

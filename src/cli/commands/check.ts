@@ -4,7 +4,7 @@ import { checkSchools, defaultJobs, duplicateCodeDiagnostic, duplicateCodes, fin
 import { writeJsonReport } from '../../batch/json-report.js';
 import { verdictOf, type SchoolVerdict } from '../../batch/task.js';
 import { KnownError } from '../../errors.js';
-import { loadRuleSet } from '../../engine/load-rules.js';
+import { openRuleSet } from '../../engine/load-rules.js';
 import { readReport, withBaseline } from '../../diff/baseline.js';
 import { applyOverlay } from '../../config/apply-overlay.js';
 import { findConfigFile, loadConfig } from '../../config/load-config.js';
@@ -24,6 +24,7 @@ import { readEditorSchema } from '../../init/editor-schemas.js';
 import { toolVersion } from '../../version.js';
 import { parseFormatSpecs } from '../format-specs.js';
 import { terminalWidth, useColor, type CliIo } from '../io.js';
+import { parseLang } from '../lang.js';
 import { createProgress, progressEnabled, silentProgress } from '../spinner.js';
 
 export interface CheckCommandOptions {
@@ -48,6 +49,8 @@ export interface CheckCommandOptions {
 
 const FAIL_ON = ['error', 'warning', 'never'];
 
+export { parseLang };
+
 export async function runCheck(paths: string[], options: CheckCommandOptions, io: CliIo): Promise<number> {
   const lang = parseLang(options.lang);
   if (!FAIL_ON.includes(options.failOn)) {
@@ -66,7 +69,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const inputs = paths.length > 0 ? paths : ['.'];
   const configFile = findConfigFile(options.config, inputs[0]!, io.cwd);
   const config = loadConfig(configFile);
-  const { ruleSet, changes } = applyOverlay(loadRuleSet(), config);
+  const { ruleSet, changes } = applyOverlay(openRuleSet(), config);
   const schools = findSchools(inputs, io.cwd);
   for (const target of targets) {
     if (target.file) assertOutsideInputs(path.resolve(io.cwd, target.file), schools);
@@ -196,9 +199,4 @@ export function verdictsExitCode(verdicts: SchoolVerdict[], failOn: string): num
   if (verdicts.some((r) => r.outcome === 'not_reached')) return 1;
   if (failOn === 'warning' && verdicts.some((r) => r.unmetWarning)) return 1;
   return 0;
-}
-
-export function parseLang(value: string): Lang {
-  if (value !== 'vi' && value !== 'en') throw new KnownError({ vi: `--lang phải là vi hoặc en (đang ghi "${value}")`, en: `--lang must be vi or en` });
-  return value;
 }

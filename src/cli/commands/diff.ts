@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pairSnapshots } from '../../diff/baseline.js';
 import { progressText, regressed } from '../../diff/render.js';
 import { readReport } from '../../diff/snapshot.js';
-import { loadRuleSet } from '../../engine/load-rules.js';
+import { openRuleSet } from '../../engine/load-rules.js';
 import type { Lang } from '../../types.js';
 import type { CliIo } from '../io.js';
 
@@ -14,7 +14,7 @@ import type { CliIo } from '../io.js';
 export function runDiff(oldFile: string, newFile: string, options: { lang: Lang }, io: CliIo): number {
   const before = readReport(path.resolve(io.cwd, oldFile), oldFile);
   const after = readReport(path.resolve(io.cwd, newFile), newFile);
-  const ctx = { lang: options.lang, ruleSet: loadRuleSet(), titles: { ...before.titles, ...after.titles } };
+  const ctx = { lang: options.lang, ruleSet: openRuleSet(), titles: { ...before.titles, ...after.titles } };
   const { pairs, onlyAfter, onlyBefore } = pairSnapshots(before, after, oldFile);
   const vi = options.lang === 'vi';
   const blocks = pairs.map((p) => progressText(p.progress, ctx));

@@ -3,7 +3,7 @@ import { initSchool, type InitOptions } from '../../init/init-school.js';
 import type { Lang } from '../../types.js';
 import type { CliIo } from '../io.js';
 
-export type InitCommandOptions = Pick<InitOptions, 'cap' | 'level' | 'namHoc' | 'ten' | 'tinh' | 'khuVuc' | 'circular'> & { lang: Lang };
+export type InitCommandOptions = Pick<InitOptions, 'cap' | 'level' | 'namHoc' | 'ten' | 'tinh' | 'khuVuc' | 'circular' | 'cacCap'> & { lang: Lang };
 
 /** `chuan init DIR --cap ...`: writes the six files, never overwriting; prints what was made and what to do next. */
 export function runInit(dir: string, options: InitCommandOptions, io: CliIo): number {

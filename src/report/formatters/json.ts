@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RulePack } from '../../engine/rule-types.js';
+import type { Rule, RulePack } from '../../engine/rule-types.js';
 import type { Diagnostic, EvidenceEntry, Finding, LocalText, SchoolResult, SourceLocation } from '../../types.js';
 import { findPack, tr, type FormatContext } from '../context.js';
 import { batchTotals, findingMessage, findingRoles, relPath, remedyLine, type BatchTotals, type FindingRole } from '../machine.js';
@@ -25,7 +25,7 @@ export interface JsonLocation {
  * reference) is in rulesMeta once. A finding that needs a remedy also names the evidence codes the
  * school's register gives for its criterion.
  */
-export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver' | 'wording' | 'reason'> {
+export interface JsonFinding extends Pick<Finding, 'ruleId' | 'subject' | 'part' | 'status' | 'severity' | 'measure' | 'gap' | 'unit' | 'missingData' | 'waiver' | 'wording' | 'reason' | 'rating'> {
   role: FindingRole;
   location: JsonLocation | null;
   message: string;
@@ -64,8 +64,17 @@ export function jsonSchoolPart(r: SchoolResult, ctx: FormatContext): JsonSchoolP
     reached: r.reached,
     target: r.profile.target,
     levels: r.levels,
+    // Criterion regimes: each criterion's level, the shortest path, the national standard implied, the data by year.
+    ...(r.criteria ? { criteria: r.criteria } : {}),
+    ...(r.nextLevel ? { nextLevel: r.nextLevel } : {}),
+    ...(r.nationalStandard !== undefined ? { nationalStandard: r.nationalStandard } : {}),
+    ...(r.indicators ? { indicators: r.indicators } : {}),
     recognition: r.recognition,
     adjustments: r.adjustments,
+    // The regime applied (circular chosen by default, not in force on the reference date …): never the verdict.
+    ...(r.notices?.length ? { notices: r.notices.map((n) => ({ code: n.code, message: n.message, text: tr(n.message, ctx.lang) })) } : {}),
+    // Statements of the pack that apply to the school (transition clauses), with their reference and status.
+    ...(r.statements?.length ? { statements: r.statements.map((st) => ({ ...st, text: tr(st.message, ctx.lang) })) } : {}),
     diagnostics: r.diagnostics.map((d) => diagnosticJson(d, ctx, inSchool)),
     findings: view.findings.map((f) => findingJson(f, roles.get(f) ?? 'ignored', ctx, inSchool, evidenceOf)),
   };
@@ -120,6 +129,7 @@ function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool
   // Properties assigned one by one in report order: conditional spreads cost a temporary object each.
   const out: Partial<JsonFinding> = { ruleId: f.ruleId };
   if (f.subject !== undefined) out.subject = f.subject;
+  if (f.part !== undefined) out.part = f.part;
   out.status = f.status;
   out.severity = f.severity;
   out.role = role;
@@ -130,6 +140,7 @@ function findingJson(f: Finding, role: FindingRole, ctx: FormatContext, inSchool
   if (f.waiver) out.waiver = f.waiver;
   if (f.wording) out.wording = f.wording;
   if (f.reason) out.reason = f.reason;
+  if (f.rating) out.rating = f.rating;
   out.location = locationJson(f.location, inSchool);
   out.message = findingMessage(f, role, ctx);
   const remedy = remedyLine(f, ctx);
@@ -183,10 +194,23 @@ function rulesMeta(packs: RulePack[]): Record<string, unknown> {
         criterion: rule.criterion,
         remedy: rule.remedy,
         ...(rule.tags?.length ? { tags: rule.tags } : {}),
+        ...(rule.item ? { item: itemMeta(rule.item, pack) } : {}),
       };
     }
   }
   return meta;
+}
+
+/** The criterion item a rule stands for, as the report describes it (no check: that is the rule's own metadata). */
+function itemMeta(item: NonNullable<Rule['item']>, pack: RulePack): Record<string, unknown> {
+  return {
+    criterion: item.criterion,
+    level: item.level,
+    item: item.item,
+    computed: item.computed,
+    ...(item.conflictOf ? { conflictOf: item.conflictOf } : {}),
+    mandatory: pack.criteria.find((c) => c.id === item.criterion)?.mandatory ?? false,
+  };
 }
 
 const localText = (f: (lang: 'vi' | 'en') => string): LocalText => ({ vi: f('vi'), en: f('en') });

@@ -3,19 +3,18 @@ import type { Diagnostic, Finding, SchoolResult } from '../../types.js';
 import { findPack, tr, type FormatContext } from '../context.js';
 import {
   diagnosticMessage,
+  findingDetail,
   findingMessage,
   findingRoles,
   locationLine,
-  referenceLine,
   relPath,
-  remedyLine,
   ruleOf,
   schoolKeys,
   sortedFindings,
-  unverifiedNote,
   type FindingRole,
 } from '../machine.js';
 import { levelName } from '../text.js';
+import { criterionCases, levelCases, type TestCase } from './criteria-cases.js';
 import { xmlAttr, xmlCdata } from '../xml.js';
 
 /**
@@ -23,7 +22,10 @@ import { xmlAttr, xmlCdata } from '../xml.js';
  * per rule checked (passes included). classname "<school>.tieu-chuan-<n>" + name "<rule id> <title>" is
  * unique and stable. Unmet indicators are <failure>s whose body holds the location, measured vs required,
  * remedy and legal reference; not applicable, waived and above-target items are <skipped>; invalid input
- * is an <error> per input file. Exactly one XML document.
+ * is an <error> per input file. A school under a criterion regime also has a testcase per school level up
+ * to its target ("<school>.muc"; the failure body gives each requirement in numbers and the shortest path)
+ * and one per criterion (criteria-cases.ts); the items of one part of a multi-level school have the part in
+ * their classname ("<school>.thcs.tieu-chuan-<n>"). Exactly one XML document.
  */
 export function junitFormatter(results: SchoolResult[], ctx: FormatContext): string {
   const keys = schoolKeys(results, ctx.cwd, classKey);
@@ -46,7 +48,10 @@ function classKey(rel: string): string {
   return parts.join('.');
 }
 
-const ROLE_ORDER: FindingRole[] = ['gap', 'advisory', 'missing', 'beyond', 'waived', 'ignored', 'not_applicable', 'met'];
+const ROLE_ORDER: FindingRole[] = ['gap', 'advisory', 'missing', 'not_rated', 'beyond', 'waived', 'ignored', 'not_applicable', 'met'];
+
+/** A failure that blocks the level (role), or a skipped or passed case. */
+const FAILING = new Set<FindingRole>(['gap', 'advisory', 'missing', 'not_rated']);
 
 function schoolSuite(r: SchoolResult, key: string, ctx: FormatContext): { xml: string; counts: Counts } {
   const suiteKey = key === '' ? path.basename(r.dir) : key;
@@ -67,18 +72,24 @@ function schoolSuite(r: SchoolResult, key: string, ctx: FormatContext): { xml: s
     }
   } else {
     const roles = findingRoles(r, ctx);
-    for (const group of groupByRule(sortedFindings(r, ctx))) {
+    const pack = findPack(ctx.ruleSet, r.packId);
+    const tally = (c: TestCase): void => {
       counts.tests += 1;
+      if (c.outcome === 'failure') counts.failures += 1;
+      else if (c.outcome === 'skipped') counts.skipped += 1;
+      cases.push(c.xml);
+    };
+    if (pack && r.criteria) [...levelCases(r, pack, suiteKey, ctx), ...criterionCases(r, pack, roles, suiteKey, ctx)].forEach(tally);
+    for (const group of groupByRule(sortedFindings(r, ctx))) {
       const role = ROLE_ORDER.find((x) => group.some((f) => roles.get(f) === x)) ?? 'met';
       const first = group[0]!;
       const found = ruleOf(first, ctx);
       const title = found ? tr(found.rule.title, ctx.lang) : first.ruleId;
       const file = first.location ? ` file="${xmlAttr(relPath(first.location.file, ctx.cwd))}"` : '';
-      const open = `    <testcase classname="${xmlAttr(`${suiteKey}.tieu-chuan-${first.standard}`)}" name="${xmlAttr(`${first.ruleId} ${title}`)}"${file} time="0"`;
+      const part = first.part ? `.${first.part}` : '';
+      const open = `    <testcase classname="${xmlAttr(`${suiteKey}${part}.tieu-chuan-${first.standard}`)}" name="${xmlAttr(`${first.ruleId} ${title}`)}"${file} time="0"`;
       const inner = caseBody(group.filter((f) => roles.get(f) === role), role, ctx);
-      if (role === 'gap' || role === 'advisory' || role === 'missing') counts.failures += 1;
-      else if (role !== 'met') counts.skipped += 1;
-      cases.push(inner ? `${open}>\n      ${inner}\n    </testcase>` : `${open}/>`);
+      tally({ xml: inner ? `${open}>\n      ${inner}\n    </testcase>` : `${open}/>`, outcome: FAILING.has(role) ? 'failure' : role === 'met' ? 'passed' : 'skipped' });
     }
   }
   const props = properties(r, ctx);
@@ -87,7 +98,7 @@ function schoolSuite(r: SchoolResult, key: string, ctx: FormatContext): { xml: s
   const xml = [
     `  <testsuite name="${xmlAttr(relPath(r.dir, ctx.cwd))}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="0">`,
     '    <properties>',
-    ...props.map(([name, value]) => `      <property name="${name}" value="${xmlAttr(value)}"/>`),
+    ...props.map(([name, value]) => `      <property name="${xmlAttr(name)}" value="${xmlAttr(value)}"/>`),
     '    </properties>',
     ...cases,
     ...out,
@@ -105,9 +116,10 @@ function caseBody(findings: Finding[], role: FindingRole, ctx: FormatContext): s
       return null;
     case 'gap':
     case 'advisory':
-    case 'missing': {
-      const type = role === 'gap' ? 'error' : role === 'advisory' ? 'warning' : 'not_assessable';
-      const body = findings.map((f) => failureText(f, role, ctx)).join('\n\n');
+    case 'missing':
+    case 'not_rated': {
+      const type = role === 'gap' ? 'error' : role === 'advisory' ? 'warning' : role === 'not_rated' ? 'not_rated' : 'not_assessable';
+      const body = findings.map((f) => findingDetail(f, role, ctx)).join('\n\n');
       return `<failure message="${xmlAttr(message)}" type="${type}">${xmlCdata(body)}</failure>`;
     }
     case 'beyond':
@@ -119,25 +131,13 @@ function caseBody(findings: Finding[], role: FindingRole, ctx: FormatContext): s
   }
 }
 
-function failureText(f: Finding, role: FindingRole, ctx: FormatContext): string {
-  const v = ctx.lang === 'vi';
-  const remedy = remedyLine(f, ctx);
-  const reference = referenceLine(f, ctx);
-  const found = ruleOf(f, ctx);
-  return [
-    locationLine(f.location, ctx),
-    findingMessage(f, role, ctx),
-    remedy ? `${v ? 'Giải pháp' : 'Remedy'}: ${remedy}` : null,
-    reference ? `${v ? 'Căn cứ' : 'Reference'}: ${reference} (${f.ruleId})` : null,
-    found?.rule.verification === 'unverified' ? `† ${unverifiedNote(ctx)}` : null,
-  ]
-    .filter((line): line is string => line !== null)
-    .join('\n');
-}
-
+/** Findings of one rule (and one part of a multi-level school): one testcase each. */
 function groupByRule(findings: Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
+  for (const f of findings) {
+    const key = f.part ? `${f.ruleId}\u0000${f.part}` : f.ruleId;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
   return [...groups.values()];
 }
 
@@ -164,5 +164,7 @@ function properties(r: SchoolResult, ctx: FormatContext): [string, string][] {
     ['asOf', ctx.asOf],
   ];
   if (ctx.config.office) props.push(['office', ctx.config.office]);
+  // Statements of the pack that apply (transition clauses): stated, never a test outcome.
+  for (const st of r.statements ?? []) props.push([`statement:${st.id}`, `${tr(st.message, ctx.lang)} (${tr(st.reference, ctx.lang)})`]);
   return props;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Rule, RulePack } from '../../engine/rule-types.js';
-import type { Diagnostic, Finding, SchoolResult, SourceLocation } from '../../types.js';
+import type { PackStatement, Rule, RulePack } from '../../engine/rule-types.js';
+import type { Diagnostic, Finding, SchoolResult, SourceLocation, Statement } from '../../types.js';
 import { tr, type FormatContext } from '../context.js';
 import {
   cmp,
@@ -34,6 +34,8 @@ const RESULT_LEVEL: Partial<Record<FindingRole, (f: Finding) => SarifLevel>> = {
   advisory: () => 'warning',
   // Missing data blocks the level, but nothing is known to be wrong yet.
   missing: () => 'warning',
+  // An item not rated yet blocks the level as missing data does.
+  not_rated: () => 'warning',
   beyond: () => 'note',
   waived: (f) => (f.severity === 'error' ? 'error' : 'warning'),
 };
@@ -55,6 +57,12 @@ export function sarifFormatter(results: SchoolResult[], ctx: FormatContext): str
       rules.push(ruleDescriptor(rule, pack, ctx));
     }
   }
+  for (const pack of packsUsed(results, ctx)) {
+    for (const st of pack.statements) {
+      ruleIndex.set(st.id, rules.length);
+      rules.push(statementDescriptor(st, pack, ctx));
+    }
+  }
   const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort(cmp);
   for (const code of codes) {
     ruleIndex.set(code, rules.length);
@@ -71,6 +79,7 @@ export function sarifFormatter(results: SchoolResult[], ctx: FormatContext): str
       const level = RESULT_LEVEL[role]?.(f);
       if (level) out.push(findingResult(f, role, level, r, school, ruleIndex, ctx));
     }
+    for (const st of r.statements ?? []) out.push(statementResult(st, r, school, ruleIndex, ctx));
   }
 
   const invocation: Record<string, unknown> = { executionSuccessful: ctx.exitCode === undefined || ctx.exitCode < 2 };
@@ -121,8 +130,45 @@ function ruleDescriptor(rule: Rule, pack: RulePack, ctx: FormatContext): unknown
       standard: rule.standard,
       criterion: rule.criterion,
       pack: pack.id,
+      ...(rule.item ? itemProperties(rule, pack) : {}),
       tags: [pack.id, `tieu-chuan-${rule.standard}`, rule.level, rule.verification, ...(rule.tags ?? [])],
     },
+  };
+}
+
+/** A criterion item's rule: the item it stands for, whether the school rates it, whether its criterion is mandatory. */
+function itemProperties(rule: Rule, pack: RulePack): Record<string, unknown> {
+  const item = rule.item!;
+  return {
+    item: { criterion: item.criterion, level: item.level, item: item.item, computed: item.computed, ...(item.conflictOf ? { conflictOf: item.conflictOf } : {}) },
+    mandatory: pack.criteria.find((c) => c.id === item.criterion)?.mandatory ?? false,
+  };
+}
+
+/** A statement of the pack (a transition clause): reported where it applies, as information, never as a problem. */
+function statementDescriptor(st: PackStatement, pack: RulePack, ctx: FormatContext): unknown {
+  const v = ctx.lang === 'vi';
+  const reference = [st.reference.document ?? (v ? `Thông tư ${pack.circular}` : `Circular ${pack.circular}`), st.reference.article, st.reference.clause, st.reference.point].filter(Boolean).join(', ');
+  return {
+    id: st.id,
+    shortDescription: { text: `${reference}` },
+    fullDescription: { text: tr(st.text, ctx.lang) },
+    help: { text: `${v ? 'Căn cứ' : 'Reference'}: ${reference}.`, markdown: `**${v ? 'Căn cứ' : 'Reference'}:** ${mdInline(reference)}.` },
+    defaultConfiguration: { level: 'none' },
+    properties: { verification: st.verification, pack: pack.id, kind: st.kind, tags: [pack.id, 'statement', st.verification] },
+  };
+}
+
+function statementResult(st: Statement, r: SchoolResult, school: string, ruleIndex: Map<string, number>, ctx: FormatContext): unknown {
+  return {
+    ruleId: st.id,
+    ...(ruleIndex.has(st.id) ? { ruleIndex: ruleIndex.get(st.id) } : {}),
+    kind: 'informational',
+    level: 'none',
+    message: { text: `${tr(st.message, ctx.lang)} (${tr(st.reference, ctx.lang)})` },
+    locations: [location(null, r, ctx)],
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(school, st.id) },
+    properties: { school, schoolName: r.profile.name, verification: st.verification },
   };
 }
 
@@ -152,7 +198,8 @@ function findingResult(f: Finding, role: FindingRole, level: SarifLevel, r: Scho
     level,
     message: { text },
     locations: [location(f.location, r, ctx)],
-    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(school, f.ruleId, f.subject ?? '') },
+    // One part of a multi-level school rates the same items as the others: the part keeps their results apart.
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint(school, f.ruleId, f.subject ?? '', ...(f.part ? [f.part] : [])) },
     properties: {
       school,
       schoolName: r.profile.name,
@@ -162,6 +209,8 @@ function findingResult(f: Finding, role: FindingRole, level: SarifLevel, r: Scho
       ...(f.gap !== undefined ? { gap: f.gap } : {}),
       ...(f.subject ? { subject: f.subject } : {}),
       ...(f.missingData ? { missingData: f.missingData } : {}),
+      ...(f.part ? { part: f.part } : {}),
+      ...(f.rating ? { rating: f.rating } : {}),
       verification: ruleOf(f, ctx)?.rule.verification ?? null,
     },
   };

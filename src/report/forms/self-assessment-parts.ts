@@ -6,7 +6,7 @@
 import type { ReportFormSpec, RulePack, SelfAssessmentParts } from '../../engine/rule-types.js';
 import type { Lang, SchoolResult } from '../../types.js';
 import { tr, type FormatContext } from '../context.js';
-import { criterionHeader, criterionLevelName, criterionRows, nationalStandardLines, requirementLines } from '../criteria-lines.js';
+import { criterionHeader, criterionLevelName, criterionRows, nationalStandardLines, partName, requirementLines } from '../criteria-lines.js';
 import { bold, italic, type Block, type Inline, type OfficeDocument } from '../document/model.js';
 import { recognitionLines } from '../formatters/recognition-lines.js';
 import { viewOf } from '../summary.js';
@@ -162,7 +162,7 @@ function summaryBlocks(result: SchoolResult, pack: RulePack, entries: CriterionE
     head: [vi ? 'Tiêu chí' : 'Criterion', below1, ...levels.map((l) => `${vi ? 'Đạt' : 'Met'} ${criterionLevelName(pack, l, lang)}`)],
     rows: entries.map((e): Inline[][] => {
       const level = below(e, separate, pack).result.level;
-      return [[`${e.criterion.id}${e.result.part ? ` (${e.result.part})` : ''}`], [level === null ? 'x' : ''], ...levels.map((l): Inline[] => [level === l ? 'x' : ''])];
+      return [[`${e.criterion.id}${e.result.part ? ` (${partName(e.result.part, lang)})` : ''}`], [level === null ? 'x' : ''], ...levels.map((l): Inline[] => [level === l ? 'x' : ''])];
     }),
     widths: [22, ...[null, ...levels].map(() => 78 / (levels.length + 1))],
     blank: true,
@@ -172,7 +172,7 @@ function summaryBlocks(result: SchoolResult, pack: RulePack, entries: CriterionE
     blocks.push({
       kind: 'table',
       head: [`${vi ? 'Tiêu chí' : 'Criterion'} ${level}`, vi ? 'Đạt' : 'Met', below1],
-      rows: inSeparate.map((e): Inline[][] => [[e.criterion.id], [e.result.level === separate ? 'x' : ''], [e.result.level === separate ? '' : 'x']]),
+      rows: inSeparate.map((e): Inline[][] => [[`${e.criterion.id}${e.result.part ? ` (${partName(e.result.part, lang)})` : ''}`], [e.result.level === separate ? 'x' : ''], [e.result.level === separate ? '' : 'x']]),
       widths: [40, 30, 30],
       blank: true,
     });
