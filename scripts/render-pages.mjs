@@ -35,6 +35,10 @@ const SHOWN = {
     ['bieu-2-thong-tin-chung', 'I. THÔNG TIN CHUNG'],
     ['bieu-2-ke-hoach', 'V. KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG'],
   ],
+  'th-hong-ha-17': [
+    ['tu-danh-gia-tong-quan', 'Phần I. TỔNG QUAN'],
+    ['tu-danh-gia-ket-luan', 'Phần III. KẾT LUẬN'],
+  ],
 };
 const AS_OF = '2026-06-15';
 

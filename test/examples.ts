@@ -18,5 +18,8 @@ export const EXAMPLES: [string, number, string?][] = [
   // 17/2018: a 2023-2024 self-assessment (2018 wording) and a 2024-2025 one checked after 22/2024 took effect.
   ['th-hong-ha-17', 0, '2024-06-20'],
   ['th-song-cau-17', 1, '2025-06-15'],
+  // 18/2018, 19/2018 as amended by 22/2024: school year 2024-2025, checked in June 2025.
+  ['thcs-thpt-ly-tu-trong-18', 0, '2025-06-15'],
+  ['mn-hoa-phuong-19', 1, '2025-06-15'],
 ];
 export const AS_OF = '2026-06-15';

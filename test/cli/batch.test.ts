@@ -54,7 +54,7 @@ describe('--jobs', () => {
     const copies = Math.ceil(734 / exampleSchools().length);
     tree = districtTree(copies, fresh());
     count = copies * exampleSchools().length;
-  });
+  }, 60_000);
 
   it('really uses worker threads for this tree with --jobs 4', () => {
     expect(workerCount(count, 4)).toBe(4);

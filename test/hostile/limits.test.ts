@@ -26,9 +26,11 @@ function yamlFiles(dir: string): string[] {
 describe('nesting pre-scan', () => {
   const realFiles = [...yamlFiles(path.join(packageRoot, 'examples')), ...yamlFiles(path.join(packageRoot, 'rules'))];
 
-  it('finds every real file (examples, rules) shallow: at most 12 levels, far from the limit', () => {
+  // The 2018 criteria files nest deepest (an item's check over a list of years inside a list of managers, the
+  // school-data schemas of results by level): 17 levels, still far from the limit.
+  it('finds every real file (examples, rules) shallow: at most 20 levels, far from the limit', () => {
     expect(realFiles.length).toBeGreaterThan(30);
-    for (const file of realFiles) expect(findExcessiveNesting(fs.readFileSync(file, 'utf8'), 12), file).toBeNull();
+    for (const file of realFiles) expect(findExcessiveNesting(fs.readFileSync(file, 'utf8'), 20), file).toBeNull();
   });
 
   it(`accepts ${MAX_NESTING_DEPTH} levels and refuses ${MAX_NESTING_DEPTH + 1}, at the first one past the limit`, () => {

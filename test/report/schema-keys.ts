@@ -23,9 +23,9 @@ export function schemaKeys(): string[] {
 
 /**
  * Single-word keys that are also Vietnamese words written without tone marks ("ngay khi", "Nguyễn Thị
- * Lan", "ma", "xa", "tre", "tinh thần"): in running Vietnamese text they are words, not keys.
+ * Lan", "ma", "xa", "tre", "tinh thần", "phong phú", "Tiền phong"): in running Vietnamese text they are words, not keys.
  */
-const ALSO_WORDS = new Set(['ngay', 'lan', 'ma', 'xa', 'tre', 'tinh']);
+const ALSO_WORDS = new Set(['ngay', 'lan', 'ma', 'xa', 'tre', 'tinh', 'phong']);
 
 /** The keys that occur in `text` as a word of their own (Vietnamese letters count as letters; a folder or file name such as thcs-le-loi is not a key). */
 export function withoutKeys(text: string, keys: string[]): string[] {

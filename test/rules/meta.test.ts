@@ -97,7 +97,7 @@ function elementSchema(pack: RulePack, lists: string[]): ReturnType<typeof items
 
 describe('the rule set (meta-tests)', () => {
   it('has the three 2012–2014 packs, the 2018 packs and the two 57/2026 packs, with rules in every standard they declare', () => {
-    expect(set.packs.map((p) => p.id)).toEqual(['tt02-2014', 'tt17-2018', 'tt47-2012', 'tt57-2026-mam-non', 'tt57-2026-pho-thong', 'tt59-2012']);
+    expect(set.packs.map((p) => p.id)).toEqual(['tt02-2014', 'tt17-2018', 'tt18-2018', 'tt19-2018', 'tt47-2012', 'tt57-2026-mam-non', 'tt57-2026-pho-thong', 'tt59-2012']);
     for (const pack of set.packs) {
       expect(new Set(pack.rules.filter((r) => r.scope !== 'recognition').map((r) => r.standard)), pack.id).toEqual(new Set(pack.standardNumbers));
       expect(pack.rules.length, pack.id).toBeGreaterThanOrEqual(8);
