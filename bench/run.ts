@@ -1,5 +1,5 @@
 // npm run bench -- --schools N [--seed S] [--runs R] [--jobs J] [--json]
-// npm run bench -- --startup [--runs R] [--bin path/to/cli/bin.js] [--json]   (start-up, see startup.ts)
+// npm run bench -- --startup [--runs R] [--bin path/to/cli/bin.js ...] [--examples DIR] [--json]   (start-up, see startup.ts)
 // Generates (or reuses) a corpus of N schools under bench/out/, then times, as whole processes on
 // warm files: `chuan check DIR --format json --output FILE` and the floor (read + js-yaml CJS + ajv on
 // J worker threads, no rules, no positions, no report). Prints schools/s, ms/school, peak RSS and the
@@ -106,8 +106,8 @@ async function startup(argv: string[]): Promise<void> {
   const value = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
   const options = {
     runs: Number(value('runs') ?? 21),
-    bin: path.resolve(value('bin') ?? path.join(root, 'dist', 'cli', 'bin.js')),
-    examples: path.join(root, 'examples'),
+    bins: (argv.flatMap((a, i) => (a === '--bin' && argv[i + 1] ? [argv[i + 1]!] : [])).length > 0 ? argv.flatMap((a, i) => (a === '--bin' && argv[i + 1] ? [argv[i + 1]!] : [])) : [path.join(root, 'dist', 'cli', 'bin.js')]).map((b) => path.resolve(b)),
+    examples: path.resolve(value('examples') ?? path.join(root, 'examples')),
     json: argv.includes('--json'),
   };
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs must be a positive integer');

@@ -8,6 +8,7 @@ import type { Diagnostic, LocalText } from '../types.js';
 import { SCHEMA_BASE, SchemaRegistry, type Validators } from '../validate/schemas.js';
 import { validateDocument } from '../validate/validate-document.js';
 import { deferPackBody, type PackBody } from './lazy-pack.js';
+import { headerFile, preparedBody, readPrepared, type Prepared } from './prepared-packs.js';
 import { loadCriteria } from './load-criteria.js';
 import type { Amendment, Check, CriterionLevelModel, DeclaredCodeFormat, LevelModel, NationalStandard, PackStatement, ReportFormSpec, Rule, RulePack, RuleSet, SelfAssessmentParts, Vocabulary } from './rule-types.js';
 
@@ -44,17 +45,22 @@ export function openRuleSet(dir: string = rulesDir, registry: Validators = Schem
   const cached = cache.get(dir);
   if (cached) return cached;
   const diagnostics: Diagnostic[] = [];
-  const vocabulary = loadVocabulary(path.join(dir, 'vocabulary.yaml'), registry, diagnostics);
+  // The package's own rules: their headers as validated at build time, while the files are unchanged.
+  const prepared = path.resolve(dir) === path.resolve(rulesDir) ? readPrepared(dir) : null;
+  const vocabulary = loadVocabulary(path.join(dir, 'vocabulary.yaml'), registry, diagnostics, prepared);
   const packs: RulePack[] = [];
   const seen = new Map<string, Rule>();
   for (const name of fs.readdirSync(dir).sort()) {
     const packDir = path.join(dir, name);
     if (!fs.statSync(packDir).isDirectory() || !fs.existsSync(path.join(packDir, 'pack.yaml'))) continue;
-    const loaded = loadPackHeader(packDir, registry, diagnostics);
+    const loaded = loadPackHeader(packDir, registry, diagnostics, prepared);
     if (!loaded) continue;
     const { pack, packYaml } = loaded;
     const header = { ...pack };
-    deferPackBody(pack, () => loadPackBody(packDir, header, registry, seen, packYaml));
+    deferPackBody(pack, () => {
+      const body = preparedBody(prepared, pack.id);
+      return body ? checkedBody(body, header, seen, packYaml) : loadPackBody(packDir, header, registry, seen, packYaml);
+    });
     packs.push(pack);
   }
   if (diagnostics.length > 0) throw packError(diagnostics);
@@ -67,18 +73,23 @@ function packError(diagnostics: Diagnostic[]): RulePackError {
   return new RulePackError({ vi: `bộ quy tắc có ${diagnostics.length} lỗi`, en: `the rule pack has ${diagnostics.length} error(s)` }, diagnostics[0]!.location, diagnostics);
 }
 
-function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[]): Vocabulary {
-  const yaml = loadValidated(file, `${SCHEMA_BASE}vocabulary.schema.json`, registry, diagnostics);
+export const VOCABULARY_SCHEMA = `${SCHEMA_BASE}vocabulary.schema.json`;
+export const PACK_SCHEMA = `${SCHEMA_BASE}pack.schema.json`;
+
+function loadVocabulary(file: string, registry: Validators, diagnostics: Diagnostic[], prepared: Prepared | null): Vocabulary {
+  const yaml = headerFile(prepared, file, VOCABULARY_SCHEMA, (d) => loadValidated(file, VOCABULARY_SCHEMA, registry, d), diagnostics);
   const value = (yaml?.value ?? {}) as Partial<Omit<Vocabulary, 'englishUnits'>> & { english_units?: [string, string][] };
   const englishUnits: Record<string, [string, string]> = {};
   for (const pair of value.english_units ?? []) for (const form of pair) englishUnits[form] = pair;
   return { records: value.records ?? {}, rooms: value.rooms ?? {}, values: value.values ?? {}, englishUnits };
 }
 
-function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diagnostic[]): { pack: RulePack; packYaml: YamlFile } | null {
-  const packYaml = loadValidated(path.join(packDir, 'pack.yaml'), `${SCHEMA_BASE}pack.schema.json`, registry, diagnostics);
-  if (!packYaml) return null;
-  const raw = packYaml.value as Record<string, unknown>;
+function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diagnostic[], prepared: Prepared | null): { pack: RulePack; packYaml: () => YamlFile } | null {
+  const file = path.join(packDir, 'pack.yaml');
+  const header = headerFile(prepared, file, PACK_SCHEMA, (d) => loadValidated(file, PACK_SCHEMA, registry, d), diagnostics);
+  if (!header) return null;
+  const packYaml = header.yaml;
+  const raw = header.value as Record<string, unknown>;
   const pack: RulePack = {
     id: raw['id'] as string,
     circular: raw['circular'] as string,
@@ -115,9 +126,9 @@ function loadPackHeader(packDir: string, registry: Validators, diagnostics: Diag
         : fs.existsSync(path.join(packDir, '..', name, 'pack.yaml'))
           ? { vi: `rules/${name} là một bộ quy tắc (có pack.yaml), không phải thư mục dùng chung`, en: `rules/${name} is a pack (it has a pack.yaml), not a shared folder` }
           : null;
-    if (problem) diagnostics.push({ code: 'rules/shared', severity: 'error', message: problem, location: locate(packYaml, ['shared_rules', index]) });
+    if (problem) diagnostics.push({ code: 'rules/shared', severity: 'error', message: problem, location: locate(packYaml(), ['shared_rules', index]) });
   });
-  checkPackReferences(pack, packYaml, diagnostics);
+  checkPackReferences(pack, raw, packYaml, diagnostics);
   return { pack, packYaml };
 }
 
@@ -135,7 +146,7 @@ export const STATEMENTS_FILE = 'chuyen-tiep.yaml';
  * from its own folder and its shared folders: a level's files in name order, the pack's before a shared
  * folder's of the same name. Ids unique across the packs loaded.
  */
-function loadPackBody(packDir: string, header: RulePack, registry: Validators, seen: Map<string, Rule>, packYaml: YamlFile): PackBody {
+function loadPackBody(packDir: string, header: RulePack, registry: Validators, seen: Map<string, Rule>, packYaml: () => YamlFile): PackBody {
   const diagnostics: Diagnostic[] = [];
   // A copy of the header takes the rules and criteria as they are read.
   const pack: RulePack = { ...header, rules: [], criteria: [], statements: [] };
@@ -173,11 +184,44 @@ function loadPackBody(packDir: string, header: RulePack, registry: Validators, s
     }
   }
   for (const source of sources) loadStatements(path.join(source.dir, STATEMENTS_FILE), source.prefix, pack, registry, diagnostics);
-  checkConditionRules(pack, packYaml, diagnostics);
-  checkUniqueIds([...pack.rules, ...pack.statements.map((s) => ({ id: s.id, origin: s.origin }) as Rule)], seen, diagnostics);
+  if (trace) trace.folders.push(packDir, ...sources.slice(1).map((s) => s.dir), ...sources.flatMap((s) => pack.levels.map((l) => path.join(s.dir, l.id.replaceAll('_', '-')))));
   if (diagnostics.length > 0) throw packError(diagnostics);
-  for (const rule of pack.rules) seen.set(rule.id, rule);
-  return { rules: pack.rules, criteria: pack.criteria, statements: pack.statements, schoolData: pack.schoolData };
+  return checkedBody({ rules: pack.rules, criteria: pack.criteria, statements: pack.statements, schoolData: pack.schoolData }, header, seen, packYaml);
+}
+
+/** The checks across files of a body read (or prepared): condition rules named in pack.yaml, ids unique across the packs loaded. */
+function checkedBody(body: PackBody, header: RulePack, seen: Map<string, Rule>, packYaml: () => YamlFile): PackBody {
+  const diagnostics: Diagnostic[] = [];
+  checkConditionRules({ ...header, ...body }, packYaml, diagnostics);
+  checkUniqueIds([...body.rules, ...body.statements.map((s) => ({ id: s.id, origin: s.origin }) as Rule)], seen, diagnostics);
+  if (diagnostics.length > 0) throw packError(diagnostics);
+  for (const rule of body.rules) seen.set(rule.id, rule);
+  return body;
+}
+
+/** Build time: what reading a pack's body reads (files with their schemas, folders looked into), and the body. */
+export interface BodyTrace {
+  files: { file: string; schemaId: string }[];
+  folders: string[];
+}
+
+let trace: BodyTrace | null = null;
+
+/** Build time: a pack's body read afresh from its files, with the trace of what was read. */
+export function tracedPackBody(packDir: string, registry: Validators): { pack: RulePack; body: PackBody; trace: BodyTrace } | null {
+  const diagnostics: Diagnostic[] = [];
+  const loaded = loadPackHeader(packDir, registry, diagnostics, null);
+  if (!loaded || diagnostics.length > 0) return null;
+  trace = { files: [], folders: [] };
+  try {
+    const body = loadPackBody(packDir, { ...loaded.pack }, registry, new Map(), loaded.packYaml);
+    return { pack: loaded.pack, body, trace };
+  } catch (error) {
+    if (isRulePackError(error)) return null;
+    throw error;
+  } finally {
+    trace = null;
+  }
 }
 
 function loadStatements(file: string, prefix: string, pack: RulePack, registry: Validators, diagnostics: Diagnostic[]): void {
@@ -200,8 +244,8 @@ function reportForm(raw: string | RawReportForm): ReportFormSpec {
 }
 
 /** What pack.yaml names must exist (read with the header): levels of the national-standard mapping, the code formats. */
-function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagnostic[]): void {
-  const problem = (message: LocalText, at: (string | number)[]) => diagnostics.push({ code: 'rules/pack-reference', severity: 'error', message, location: locate(yaml, at) });
+function checkPackReferences(pack: RulePack, value: Record<string, unknown>, yaml: () => YamlFile, diagnostics: Diagnostic[]): void {
+  const problem = (message: LocalText, at: (string | number)[]) => diagnostics.push({ code: 'rules/pack-reference', severity: 'error', message, location: locate(yaml(), at) });
   const ns = pack.nationalStandard;
   if (ns) {
     for (const [from, to] of Object.entries(ns.fromLevels)) {
@@ -209,7 +253,7 @@ function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagno
       if (!ns.levels.some((l) => l.id === to)) problem({ vi: `national_standard.from_levels: ${to} không có trong national_standard.levels`, en: `national_standard.from_levels: ${to} is not in national_standard.levels` }, ['national_standard', 'from_levels', from]);
     }
   }
-  const raw = (yaml.value as Record<string, unknown>)['evidence_code_formats'] as unknown[];
+  const raw = value['evidence_code_formats'] as unknown[];
   raw.forEach((f, i) => {
     if (typeof f === 'string') return;
     const pattern = (f as DeclaredCodeFormat).pattern;
@@ -228,13 +272,13 @@ function checkPackReferences(pack: RulePack, yaml: YamlFile, diagnostics: Diagno
 }
 
 /** The national-standard conditions pack.yaml names are recognition rules of the pack (read with its rules). */
-function checkConditionRules(pack: RulePack, yaml: YamlFile, diagnostics: Diagnostic[]): void {
+function checkConditionRules(pack: RulePack, yaml: () => YamlFile, diagnostics: Diagnostic[]): void {
   pack.nationalStandard?.conditions.forEach((c, i) => {
     if ('rule' in c && !pack.rules.some((r) => r.id === c.rule && r.scope === 'recognition')) {
       diagnostics.push({
         code: 'rules/pack-reference',
         severity: 'error',
-        location: locate(yaml, ['national_standard', 'conditions', i]),
+        location: locate(yaml(), ['national_standard', 'conditions', i]),
         message: { vi: `national_standard.conditions: ${c.rule} không phải quy tắc điều kiện công nhận (cong-nhan.yaml) của bộ quy tắc`, en: `national_standard.conditions: ${c.rule} is not a recognition rule (cong-nhan.yaml) of this pack` },
       });
     }
@@ -284,6 +328,7 @@ function selection(raw: Record<string, unknown>): RulePack['selection'] {
 }
 
 export function loadValidated(file: string, schemaId: string, registry: Validators, diagnostics: Diagnostic[]): YamlFile | null {
+  trace?.files.push({ file, schemaId });
   const yaml = loadYamlPath(file, diagnostics);
   if (!yaml) return null;
   const problems = validateDocument(registry, schemaId, yaml);

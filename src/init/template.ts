@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { hint } from './field-hint.js';
 import type { SchemaNode } from './schema-deref.js';
 
 /** Comment lines are wrapped at this width (indentation and "# " included). */
@@ -67,40 +68,6 @@ function docLines(schema: SchemaNode, required: boolean, indent: string): string
   return text ? comment(text, indent) : [];
 }
 
-/** What to type, shown after the key: the allowed values, the number kind, the date form. */
-export function hint(schema: SchemaNode): string | undefined {
-  if (schema.const !== undefined) return `luôn là ${String(schema.const)}`;
-  if (schema.enum) return choices(schema.enum);
-  switch (schema.type) {
-    case 'boolean':
-      return 'true hoặc false';
-    case 'integer':
-      return range('số nguyên', schema);
-    case 'number':
-      return range('số, dấu chấm thập phân', schema);
-    case 'array':
-      return schema.items?.enum ? `danh sách, chọn trong: [${schema.items.enum.join(', ')}]` : 'danh sách, dạng [a, b]';
-    case 'string':
-      // A pattern that also takes words (ký hiệu THMS, codes) is no date, whatever digits it allows.
-      if (schema.pattern && new RegExp(schema.pattern).test('THMS')) return 'văn bản';
-      if (schema.pattern && new RegExp(schema.pattern).test('2025-09-15')) return 'ngày dạng YYYY-MM-DD';
-      if (schema.pattern && new RegExp(schema.pattern).test('2025-2026')) return 'năm học dạng YYYY-YYYY';
-      return 'văn bản';
-    default:
-      return undefined;
-  }
-}
-
-function choices(values: unknown[]): string {
-  return values.length <= 8 ? values.map(String).join(' | ') : `một trong ${values.length} giá trị (VS Code gợi ý khi gõ)`;
-}
-
-function range(kind: string, schema: SchemaNode): string {
-  if (schema.minimum !== undefined && schema.maximum !== undefined) return `${kind} từ ${schema.minimum} đến ${schema.maximum}`;
-  if (schema.minimum !== undefined) return `${kind} ≥ ${schema.minimum}`;
-  return kind;
-}
-
 function withHint(line: string, hintText: string | undefined): string {
   return hintText ? `${line.padEnd(Math.max(line.length + 2, HINT_COLUMN))}# ${hintText}` : line;
 }
@@ -126,3 +93,5 @@ export function comment(text: string, indent: string): string[] {
   if (current) lines.push(current);
   return lines.map((line) => `${indent}# ${line}`);
 }
+
+export { hint };

@@ -1,9 +1,10 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type ScalarTag, type Tags } from 'yaml';
+import type { Document, LineCounter, Node, ScalarTag, Tags } from 'yaml';
 import type { Diagnostic, SourceLocation, YamlPath } from '../types.js';
 import { isPossibleNumber } from './fast-scalars.js';
 import type { PosNode } from './fast-scan.js';
 import { fastRange, LineIndex, parseFast } from './fast-yaml.js';
 import { findExcessiveNesting } from './nesting.js';
+import { yamlLib } from './yaml-lib.js';
 import { capDiagnostics, duplicateKeyDiagnostic, duplicateKeyDiagnostics, firstAliasLocation, tooDeepDiagnostic } from './yaml-limits.js';
 import { findIndentMistake, indentDiagnostic } from './yaml-indent.js';
 import { impossibleNumberText, yamlErrorText } from './yaml-messages.js';
@@ -57,6 +58,7 @@ const IMPOSSIBLE_NUMBER = 'chuan:impossible-number:';
  * as an error at the scalar, with the text as written. The fast path leaves such files to this one.
  */
 function guardNumbers(tags: Tags): Tags {
+  const { isScalar } = yamlLib();
   return tags.map((tag) => {
     if (typeof tag === 'string' || !('resolve' in tag) || (tag.tag !== 'tag:yaml.org,2002:int' && tag.tag !== 'tag:yaml.org,2002:float')) return tag;
     const scalar = tag as ScalarTag;
@@ -77,6 +79,7 @@ export function parseReference(file: string, text: string): ParseResult {
   // Refused before parsing: yaml composes nested collections recursively.
   const deep = findExcessiveNesting(text);
   if (deep) return { ok: false, diagnostics: [tooDeepDiagnostic(file, text, deep)] };
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -152,6 +155,7 @@ function dedupeByLine(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** The node at `path`, or its nearest existing ancestor. */
 function walk(doc: Document.Parsed, path: YamlPath, wantKey: boolean): Node | null {
+  const { isAlias, isMap, isPair, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let last: Node | null = (node as Node | null) ?? null;
   for (let i = 0; i < path.length; i++) {
@@ -175,7 +179,7 @@ function walk(doc: Document.Parsed, path: YamlPath, wantKey: boolean): Node | nu
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // Limits that keep a hostile or broken YAML file from costing more than a bounded amount of work:
 // nesting refused before parsing, duplicate keys found in linear time, at most so many diagnostics.
-import { isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Diagnostic } from '../types.js';
 import { MAX_NESTING_DEPTH, type NestingProblem } from './nesting.js';
 
@@ -37,6 +38,7 @@ export function tooDeepDiagnostic(file: string, text: string, problem: NestingPr
  * Keys are compared as the text they become in the data, so `1` and `"1"` are duplicates too.
  */
 export function duplicateKeyDiagnostics(file: string, doc: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   const diagnostics: Diagnostic[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
@@ -96,6 +98,7 @@ export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Where the first alias (*name) of the document is, for the alias-limit message. */
 export function firstAliasLocation(file: string, doc: Document.Parsed, lineCounter: LineCounter): { file: string; line: number; column: number } | null {
+  const { visit } = yamlLib();
   let offset: number | null = null;
   visit(doc, {
     Alias(_key, node) {

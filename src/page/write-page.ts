@@ -64,6 +64,8 @@ function pagePlugin(modules: Record<string, { contents: string; loader: 'js' | '
         return module ? { ...module, resolveDir: packageRoot } : { errors: [{ text: `unknown page module ${args.path}` }] };
       });
       b.onResolve({ filter: /^node:path$/ }, () => ({ path: pathBrowserify }));
+      // The CLI loads yaml on first use through node:module; the page bundles it (see src/load/yaml-lib.ts).
+      b.onResolve({ filter: /(^|\/)yaml-lib\.js$/ }, (args) => ({ path: path.join(args.resolveDir, args.path.replace(/yaml-lib\.js$/, 'yaml-lib.page.ts')) }));
       b.onResolve({ filter: /^node:/ }, (args) => ({ errors: [{ text: `${args.path} cannot run in the page (imported by ${path.relative(packageRoot, args.importer)})` }] }));
     },
   };

@@ -4,7 +4,7 @@
 // which the caller looks up (the CLI reads them from disk); without them, the keys are named alone.
 import { editorSchemaName } from '../init/editor-schema-names.js';
 import type { SchemaNode } from '../init/schema-deref.js';
-import { hint } from '../init/template.js';
+import { hint } from '../init/field-hint.js';
 import { checkPaths, conditionPaths } from '../engine/rule-paths.js';
 import type { Check, Condition, Rule, RulePack, Scalar, Vocabulary } from '../engine/rule-types.js';
 import { EVIDENCE_CODE_FORMATS, packCodeFormats, type EvidenceCodeFormat } from '../evidence/codes.js';

@@ -16,7 +16,8 @@ function runtimeImports(entry: string): { modules: string[]; node: string[] } {
     for (const m of source.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gm)) {
       const spec = (m[1] ?? m[2])!;
       if (spec.startsWith('node:')) node.push(`${path.relative(packageRoot, file)} imports ${spec}`);
-      else if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
+      // The page's bundle takes yaml-lib.page.ts for yaml-lib.js (src/page/write-page.ts), as this walk does.
+      else if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec.replace(/yaml-lib\.js$/, 'yaml-lib.page.js').replace(/\.js$/, '.ts')));
     }
   };
   visit(path.join(packageRoot, entry));
